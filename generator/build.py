@@ -1,0 +1,114 @@
+"""Stage 5, build: write the rendered pages to disk, then let mkdocs make the site.
+
+Writing is its own step so mkdocs stays a plain renderer of Markdown on disk
+(its successor reads the same ``mkdocs.yml`` but not our plugins). Files are
+written only when they changed, so a live-reloading server rebuilds only
+when something really changed; stale files are removed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from .atlas import Atlas
+from .config import AtlasConfig
+from .errors import BuildError
+from .load import load
+from .render import render_site
+from .validate import validate
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+def gather(config: AtlasConfig) -> Atlas:
+    """Load and validate the whole content tree; raises ``ContentErrors``."""
+    return validate(load(config.content_dir, config.root))
+
+
+def asset_files() -> dict[str, bytes]:
+    """Static files (CSS, JavaScript) shipped with the generator, by docs path."""
+    return {
+        f"assets/{file.relative_to(ASSETS).as_posix()}": file.read_bytes()
+        for file in sorted(ASSETS.rglob("*"))
+        if file.is_file()
+    }
+
+
+def write_tree(target: Path, files: dict[str, bytes]) -> int:
+    """Make ``target`` hold exactly ``files``; returns how many files changed."""
+    target.mkdir(parents=True, exist_ok=True)
+    changed = 0
+    for relative, content in files.items():
+        path = target / relative
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        changed += 1
+    wanted = {target / relative for relative in files}
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def generate_docs(config: AtlasConfig) -> Atlas:
+    """Gather, validate and render everything, then write the docs folder."""
+    atlas = gather(config)
+    pages = render_site(atlas)
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(asset_files())
+    write_tree(config.docs_dir, files)
+    return atlas
+
+
+def mkdocs_config(config: AtlasConfig, **overrides: object) -> object:
+    from mkdocs.config import load_config
+
+    return load_config(
+        config_file=str(config.mkdocs_file),
+        docs_dir=str(config.docs_dir),
+        site_dir=str(config.site_dir),
+        strict=config.strict,
+        **overrides,
+    )
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config: AtlasConfig) -> None:
+    """``mkdocs build`` (strict by default); raises ``BuildError`` with mkdocs' warnings."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    counter = _WarningCounter()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
+    try:
+        build(mkdocs_config(config))  # type: ignore[arg-type]
+    except MkDocsException as error:
+        details = "\n".join(counter.messages)
+        raise BuildError(f"mkdocs build mislukt: {error}\n{details}".strip()) from error
+    finally:
+        logger.removeHandler(counter)
+
+
+def build_site(config: AtlasConfig) -> Atlas:
+    """The whole pipeline: content → docs folder → static site."""
+    atlas = generate_docs(config)
+    if config.site_dir.exists():
+        shutil.rmtree(config.site_dir)
+    run_mkdocs(config)
+    return atlas

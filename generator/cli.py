@@ -1,0 +1,113 @@
+"""The ``atlas`` command. The only place that prints and picks exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from .config import AtlasConfig
+from .errors import AtlasError, ContentErrors
+
+Handler = Callable[[argparse.Namespace, AtlasConfig], int]
+
+
+def _config(args: argparse.Namespace) -> AtlasConfig:
+    config = AtlasConfig()
+    if getattr(args, "content", None):
+        config = replace(config, content_dir=Path(args.content))
+    if getattr(args, "site_dir", None):
+        config = replace(config, site_dir=Path(args.site_dir))
+    if getattr(args, "docs_dir", None):
+        config = replace(config, docs_dir=Path(args.docs_dir))
+    return config.resolve()
+
+
+def cmd_validate(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .build import gather
+
+    atlas = gather(config)
+    total = sum(len(entries) for entries in atlas.entries.values())
+    print(f"Alles in orde: {total} items en {len(atlas.pages)} pagina's gecontroleerd.")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .build import build_site
+
+    atlas = build_site(config)
+    total = sum(len(entries) for entries in atlas.entries.values())
+    print(f"Site gebouwd in {config.site_dir}: {total} items.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .serve import serve
+
+    serve(config, args.dev_addr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .scaffold import write_template
+
+    path = write_template(config, args.type, args.id)
+    print(f"Nieuw bestand: {path}")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
+
+    if args.check:
+        stale = stale_schemas(SCHEMA_DIR)
+        for name in stale:
+            print(f"{name}: verouderd; draai 'atlas schemas'", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_schemas(SCHEMA_DIR):
+        print(path)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from .kinds import KIND_BY_KEY
+
+    main = argparse.ArgumentParser(prog="atlas", description="Kennisatlas: content controleren, site bouwen en bekijken.")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--content", metavar="DIR", help="contentmap (standaard: content/)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("validate", cmd_validate, "Controleer alle content; toon alle fouten met hun plaats.")
+    build = command("build", cmd_build, "Bouw de statische site.")
+    build.add_argument("--site-dir", metavar="DIR", help="map voor de gebouwde site (standaard: site/)")
+    build.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")
+    serve = command("serve", cmd_serve, "Bouw de site en bekijk hem lokaal; ververst bij elke wijziging in de content.")
+    serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)")
+    new = command("new", cmd_new, "Maak een nieuw, geldig sjabloonbestand met uitleg per veld.")
+    new.add_argument("type", choices=sorted(KIND_BY_KEY), help="soort item")
+    new.add_argument("id", help="id in kleine letters met koppeltekens; wordt de bestandsnaam")
+    schemas = command("schemas", cmd_schemas, "Schrijf de JSON Schemas in schemas/ opnieuw uit de modellen.")
+    schemas.add_argument("--check", action="store_true", help="alleen controleren of schemas/ actueel is")
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.handler(args, _config(args)))
+    except ContentErrors as failure:
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+        print(failure.summary(), file=sys.stderr)
+        return 1
+    except AtlasError as error:
+        print(f"fout: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

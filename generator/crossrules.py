@@ -1,0 +1,113 @@
+"""Rules across files, each a tiny function yielding ``(field path, message)``.
+
+A rule reads one entry in the context of the whole atlas. ``RULES`` lists them
+all; ``check_cross_file`` locates each finding in its source file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from .atlas import Atlas
+from .errors import ContentError, suggest
+from .models import Entity, Question
+from .vocab import QuestionStatus
+from .yamlstrict import FieldPath, field_name
+
+Finding = tuple[FieldPath, str]
+Rule = Callable[[Atlas, Entity], Iterator[Finding]]
+
+UNKNOWN = {
+    "theme": "geen bekend thema",
+    "partner": "geen bekende partner",
+    "practice": "geen bekende goede praktijk",
+    "region": "geen bekende regio",
+    "network": "geen bekend netwerk",
+    "question": "geen bekende vraag",
+    "research": "geen bekend onderzoek",
+    "event": "geen bekende bijeenkomst",
+}
+LINKED_STATUSES = (QuestionStatus.GEKOPPELD, QuestionStatus.IN_ONDERZOEK, QuestionStatus.BEANTWOORD)
+
+
+def _values(value: Any) -> list[tuple[FieldPath, str]]:
+    if isinstance(value, list):
+        return [((index,), item) for index, item in enumerate(value)]
+    return [((), value)] if value else []
+
+
+def references_resolve(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
+    for name, target in entity.REFERENCES.items():
+        known = atlas.entries[target]
+        for suffix, ref in _values(getattr(entity, name)):
+            if ref not in known:
+                yield (name, *suffix), f"'{ref}' is {UNKNOWN[target]}{suggest(ref, sorted(known))}"
+
+
+def no_duplicates_in_lists(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
+    for name in type(entity).model_fields:
+        value = getattr(entity, name)
+        if not isinstance(value, list):
+            continue
+        seen: set[str] = set()
+        for index, item in enumerate(value):
+            key = str(item)
+            if key in seen:
+                yield (name, index), f"'{key}' staat dubbel in de lijst"
+            seen.add(key)
+
+
+def no_self_reference(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
+    for name, target in entity.REFERENCES.items():
+        if target != type(entity).KIND:
+            continue
+        for suffix, ref in _values(getattr(entity, name)):
+            if ref == entity.id:
+                yield (name, *suffix), "een item kan niet naar zichzelf verwijzen"
+
+
+def question_status_fits(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
+    if not isinstance(entity, Question):
+        return
+    if entity.status in LINKED_STATUSES and not (entity.partners or entity.practices or entity.research):
+        yield ("status",), (f"status '{entity.status}' vraagt om minstens één gekoppelde partner, "
+                            "praktijk of onderzoek (partners, practices of research)")
+    if entity.status == QuestionStatus.IN_ONDERZOEK and not entity.research:
+        yield ("status",), "status 'in-onderzoek' vraagt om het onderzoek (research)"
+    if entity.status == QuestionStatus.BEANTWOORD and not entity.answer:
+        yield ("answer",), "een beantwoorde vraag heeft een antwoord (answer)"
+    if entity.answer and entity.status != QuestionStatus.BEANTWOORD:
+        yield ("status",), "er is een antwoord; zet de status op 'beantwoord'"
+    if entity.updated and entity.updated < entity.submitted:
+        yield ("updated",), "ligt vóór de datum van indienen (submitted)"
+
+
+def dates_not_in_future(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
+    today = date.today()
+    for name in ("last_reviewed", "submitted", "updated"):
+        value = getattr(entity, name, None)
+        if isinstance(value, date) and value > today:
+            yield (name,), f"{value.isoformat()} ligt in de toekomst"
+
+
+RULES: tuple[Rule, ...] = (
+    references_resolve,
+    no_duplicates_in_lists,
+    no_self_reference,
+    question_status_fits,
+    dates_not_in_future,
+)
+
+
+def check_cross_file(atlas: Atlas) -> list[ContentError]:
+    """Run every rule on every entry; locate each finding in its file."""
+    errors = []
+    for (kind, key), record in atlas.sources.items():
+        entity = atlas.entries[kind][key]
+        for rule in RULES:
+            for path, message in rule(atlas, entity):
+                line, column = record.document.position(path)
+                errors.append(ContentError(record.path, line, column, field_name(path), message))
+    return errors

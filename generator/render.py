@@ -1,0 +1,142 @@
+"""Stage 4, render: the atlas → Markdown pages for mkdocs, all in memory.
+
+Templates never emit raw text: every ``{{ … }}`` goes through ``finalize``,
+which escapes HTML and Markdown punctuation, unless the value is ``Markup``
+made here (links, sanitized prose). Free prose from content is converted to
+HTML and sanitized with nh3, because Python-Markdown passes ``<script>``,
+``onerror=`` and ``javascript:`` links through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import markdown as markdown_lib
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import derive, vocab
+from .atlas import Atlas
+from .kinds import KIND_BY_KEY, KINDS, Kind
+
+TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+PROSE_TAGS = {"p", "br", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "blockquote", "h3", "h4", "hr",
+              "table", "thead", "tbody", "tr", "th", "td"}
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown and HTML both show literally."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def finalize(value: Any) -> Markup:
+    """Applied to every ``{{ … }}``: Markup passes, anything else is escaped."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(md_escape(str(value)))
+
+
+def join_text(values: Any, separator: str = ", ") -> Markup:
+    """Join plain values, each escaped for Markdown and HTML."""
+    return Markup(separator.join(md_escape(str(value)) for value in values))
+
+
+def prose(text: str | None) -> Markup:
+    """Contributor Markdown → sanitized HTML block, safe to embed in a page."""
+    if not text:
+        return Markup("")
+    converted = markdown_lib.markdown(text, extensions=["sane_lists"])
+    cleaned = nh3.clean(converted, tags=PROSE_TAGS, attributes={"a": {"href", "title"}},
+                        url_schemes={"https", "http", "mailto"}, link_rel="noopener noreferrer")
+    compact = "\n".join(line for line in cleaned.splitlines() if line.strip())
+    return Markup(f'<div class="atlas-prose">\n{compact}\n</div>\n')
+
+
+def external(url: str, text: str) -> Markup:
+    """A Markdown link to a validated https URL (parentheses encoded)."""
+    target = url.replace("(", "%28").replace(")", "%29")
+    return Markup(f"[{md_escape(text)}]({target})")
+
+
+def mailto(address: str) -> Markup:
+    return Markup(f"[{md_escape(address)}](mailto:{address})")
+
+
+def date_nl(value: date | datetime | None) -> str:
+    """``2020-06-01`` → ``1 juni 2020``; with a time: ``1 juni 2020, 14:00``."""
+    if value is None:
+        return ""
+    text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    if isinstance(value, datetime):
+        text += f", {value:%H:%M}"
+    return text
+
+
+def kind_of(entity: Any) -> Kind:
+    return KIND_BY_KEY[type(entity).KIND]
+
+
+def page_path(entity: Any) -> str:
+    """Where an entry's page lives in the docs folder."""
+    return f"{kind_of(entity).section}/{entity.id}.md"
+
+
+class Renderer:
+    """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
+
+    def __init__(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self.links = derive.Links(atlas)
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,  # makes macro output Markup; finalize does the Markdown escaping
+            finalize=finalize,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text)
+        self.env.tests["contains_value"] = lambda values, value: value in values
+        self.env.globals.update(
+            atlas=atlas, links=self.links, derive=derive, vocab=vocab, kinds=KINDS, kind_of=kind_of, Markup=Markup,
+            external=external, mailto=mailto,
+        )
+
+    def link_from(self, base: str) -> Any:
+        def link(entity: Any, text: str | None = None) -> Markup:
+            shown = md_escape(text if text is not None else derive.label(entity))
+            return Markup(f"[{shown}]({base}{page_path(entity)})")
+
+        return link
+
+    def render(self, template: str, base: str, **context: Any) -> str:
+        text = self.env.get_template(template).render(link=self.link_from(base), base=base, **context)
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+    def render_all(self) -> dict[str, str]:
+        pages: dict[str, str] = {"index.md": self.render("home.md.j2", "")}
+        for kind in KINDS:
+            entries = self.atlas.of(kind.key)
+            pages[f"{kind.section}/index.md"] = self.render(f"overview/{kind.key}.md.j2", "../", kind=kind, entries=entries)
+            for entity in entries:
+                pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
+        pages["vraag-stellen.md"] = self.render("ask.md.j2", "")
+        for page in self.atlas.pages:
+            pages[f"{page.slug}.md"] = page.text.strip() + "\n"
+        return pages
+
+
+def render_site(atlas: Atlas) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path in the docs folder."""
+    return Renderer(atlas).render_all()

@@ -1,0 +1,127 @@
+"""``atlas new <type> <id>``: a valid, commented starting point for a new entry.
+
+The template is made from the model itself, so it never drifts from the
+schema: every field appears with its Dutch description; optional fields are
+commented out. References are filled with an existing id so the new file
+validates straight away; the comments say what to replace.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic.fields import FieldInfo
+
+from .config import AtlasConfig
+from .errors import AtlasError
+from .fieldtypes import ID_PATTERN
+from .kinds import KIND_BY_KEY, Kind
+from .models import ContactPoint
+
+# Optional in the model, but an event needs a place or ``online: true``.
+ALWAYS_FILLED = {"location"}
+EXAMPLES: dict[str, str] = {
+    "website": "https://www.voorbeeld.nl",
+    "url": "https://www.voorbeeld.nl",
+    "location": '"Plaatsnaam"',
+    "source": '"Bron van deze beschrijving"',
+}
+
+
+def _enum_in(annotation: Any) -> type[Enum] | None:
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, Enum):
+            return candidate
+        inner = typing.get_args(candidate)
+        if inner and isinstance(inner[0], type) and issubclass(inner[0], Enum):
+            return inner[0]
+    return None
+
+
+def _first_id(content_dir: Path, kind: Kind) -> str | None:
+    folder = content_dir / kind.folder
+    files = sorted(p for p in folder.glob("*") if p.suffix in (".yml", ".yaml", ".md")) if folder.is_dir() else []
+    return files[0].stem if files else None
+
+
+def _value(name: str, info: FieldInfo, kind: Kind, content_dir: Path) -> str | None:
+    """A valid YAML value for a field, or None when none can be made up."""
+    target = kind.model.REFERENCES.get(name)
+    annotation = info.annotation
+    enum = _enum_in(annotation)
+    is_list = typing.get_origin(annotation) is list
+    if target:
+        ref = _first_id(content_dir, KIND_BY_KEY[target])
+        if ref is None:
+            return "[]" if is_list else None
+        return f"[{ref}]" if is_list else ref
+    if enum is not None:
+        first = next(iter(enum)).value
+        return f"[{first}]" if is_list else str(first)
+    if "date" in str(annotation).lower() or name in ("start", "end", "last_reviewed", "submitted"):
+        return date.today().isoformat()
+    if annotation is ContactPoint or "ContactPoint" in str(annotation):
+        return "\n  url: https://www.voorbeeld.nl/contact"
+    if is_list:
+        return "[]"
+    if name in EXAMPLES:
+        return EXAMPLES[name]
+    return '"Vul dit in"'
+
+
+def _needs_value(name: str, info: FieldInfo) -> bool:
+    """Required, or a list that must not be empty, or filled for a model-level rule."""
+    non_empty = any(getattr(meta, "min_length", 0) for meta in info.metadata)
+    return info.is_required() or non_empty or name in ALWAYS_FILLED
+
+
+def _options(info: FieldInfo) -> str:
+    enum = _enum_in(info.annotation)
+    return f" Kies uit: {', '.join(str(m.value) for m in enum)}." if enum else ""
+
+
+def template_text(kind: Kind, entry_id: str, content_dir: Path) -> str:
+    """Front matter with every field, then the body field as Markdown."""
+    model = kind.model
+    lines = [
+        "---",
+        f"# Nieuw: {kind.singular.lower()}. Velden met # ervoor zijn optioneel: haal het # weg om ze te gebruiken.",
+        f"# Het schema staat in schemas/{kind.folder}.schema.json.",
+    ]
+    for name, info in model.model_fields.items():
+        if name == model.BODY_FIELD:
+            continue
+        if name == "id":
+            lines += [f"# {info.description}", f"id: {entry_id}"]
+            continue
+        value = _value(name, info, kind, content_dir)
+        lines.append(f"# {info.description}{_options(info)}")
+        if _needs_value(name, info) and value is not None:
+            lines.append(f"{name}: {value}")
+        elif name == "links":
+            lines.append(f"# {name}:\n#   - title: Omschrijving\n#     url: https://www.voorbeeld.nl")
+        else:
+            lines.append(f"# {name}: {value if value and not value.startswith(chr(10)) else ''}".rstrip())
+    body = model.model_fields[model.BODY_FIELD].description or ""
+    lines += ["---", "", f"<!-- {body} -->", "", "Vul hier de tekst in.", ""]
+    return "\n".join(lines)
+
+
+def write_template(config: AtlasConfig, kind_key: str, entry_id: str) -> Path:
+    """Write ``content/<folder>/<id>.md``; refuses bad ids and existing files."""
+    kind = KIND_BY_KEY[kind_key]
+    if not re.match(ID_PATTERN, entry_id):
+        raise AtlasError(f"'{entry_id}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens")
+    folder = config.content_dir / kind.folder
+    existing = [p for p in folder.glob(f"{entry_id}.*")] if folder.is_dir() else []
+    if existing:
+        raise AtlasError(f"{existing[0]} bestaat al")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{entry_id}.md"
+    path.write_text(template_text(kind, entry_id, config.content_dir), encoding="utf-8")
+    return path
