@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .config import AtlasConfig
@@ -18,6 +19,9 @@ from .errors import BuildError
 from .load import load
 from .render import render_site
 from .validate import validate
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -67,7 +71,7 @@ def generate_docs(config: AtlasConfig) -> Atlas:
     return atlas
 
 
-def mkdocs_config(config: AtlasConfig, **overrides: object) -> object:
+def mkdocs_config(config: AtlasConfig) -> MkDocsConfig:
     from mkdocs.config import load_config
 
     return load_config(
@@ -75,7 +79,6 @@ def mkdocs_config(config: AtlasConfig, **overrides: object) -> object:
         docs_dir=str(config.docs_dir),
         site_dir=str(config.site_dir),
         strict=config.strict,
-        **overrides,
     )
 
 
@@ -97,7 +100,7 @@ def run_mkdocs(config: AtlasConfig) -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
     try:
-        build(mkdocs_config(config))  # type: ignore[arg-type]
+        build(mkdocs_config(config))
     except MkDocsException as error:
         details = "\n".join(counter.messages)
         raise BuildError(f"mkdocs build mislukt: {error}\n{details}".strip()) from error

@@ -74,7 +74,9 @@ def cmd_schemas(args: argparse.Namespace, config: AtlasConfig) -> int:
 def parser() -> argparse.ArgumentParser:
     from .kinds import KIND_BY_KEY
 
-    main = argparse.ArgumentParser(prog="atlas", description="Kennisatlas: content controleren, site bouwen en bekijken.")
+    main = argparse.ArgumentParser(
+        prog="atlas", description="Kennisatlas: content controleren, site bouwen en bekijken."
+    )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -88,7 +90,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", metavar="DIR", help="map voor de gebouwde site (standaard: site/)")
     build.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")
     serve = command("serve", cmd_serve, "Bouw de site en bekijk hem lokaal; ververst bij elke wijziging in de content.")
-    serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)")
+    serve.add_argument(
+        "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)"
+    )
     new = command("new", cmd_new, "Maak een nieuw, geldig sjabloonbestand met uitleg per veld.")
     new.add_argument("type", choices=sorted(KIND_BY_KEY), help="soort item")
     new.add_argument("id", help="id in kleine letters met koppeltekens; wordt de bestandsnaam")

@@ -72,8 +72,13 @@ def question_status_fits(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
     if not isinstance(entity, Question):
         return
     if entity.status in LINKED_STATUSES and not (entity.partners or entity.practices or entity.research):
-        yield ("status",), (f"status '{entity.status}' vraagt om minstens één gekoppelde partner, "
-                            "praktijk of onderzoek (partners, practices of research)")
+        yield (
+            ("status",),
+            (
+                f"status '{entity.status}' vraagt om minstens één gekoppelde partner, "
+                "praktijk of onderzoek (partners, practices of research)"
+            ),
+        )
     if entity.status == QuestionStatus.IN_ONDERZOEK and not entity.research:
         yield ("status",), "status 'in-onderzoek' vraagt om het onderzoek (research)"
     if entity.status == QuestionStatus.BEANTWOORD and not entity.answer:

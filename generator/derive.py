@@ -87,7 +87,7 @@ def whom_to_ask(links: Links, theme_id: str) -> list[tuple[Any, list[Any]]]:
 def national_partners(links: Links, theme_ids: Iterable[str]) -> list[Any]:
     """Landelijke partners working on any of the themes (all of them when there are none)."""
     themes = set(theme_ids)
-    partners = [p for p in links.atlas.entries["partner"].values() if p.level == Level.LANDELIJK]
+    partners = [p for p in links.atlas.of("partner") if p.level == Level.LANDELIJK]
     if themes:
         partners = [p for p in partners if themes & links.linked_ids("partner", p.id, "theme")]
     return sorted(partners, key=sort_key)

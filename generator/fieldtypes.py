@@ -92,7 +92,9 @@ Moment = Annotated[
     BeforeValidator(_parse_moment),
     WithJsonSchema({"type": "string", "pattern": f"{_DATE.pattern}|{_DATETIME.pattern}"}),
 ]
-HttpsUrl = Annotated[str, AfterValidator(_check_https), Field(pattern=r"^https://", json_schema_extra={"format": "uri"})]
+HttpsUrl = Annotated[
+    str, AfterValidator(_check_https), Field(pattern=r"^https://", json_schema_extra={"format": "uri"})
+]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
 Phone = Annotated[str, AfterValidator(_check_phone)]
 Text = Annotated[str, AfterValidator(_check_plain_text), Field(min_length=1)]

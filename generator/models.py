@@ -33,7 +33,9 @@ Ids = list[EntityId]
 
 def ids(description: str, *, min_length: int = 0) -> Any:
     """A list of references to other entries, without duplicates."""
-    return Field(default_factory=list, description=description, min_length=min_length, json_schema_extra={"uniqueItems": True})
+    return Field(
+        default_factory=list, description=description, min_length=min_length, json_schema_extra={"uniqueItems": True}
+    )
 
 
 class Strict(BaseModel):
@@ -82,11 +84,17 @@ class Theme(Entity):
     REFERENCES: ClassVar[dict[str, str]] = {"related": "theme"}
 
     name: Text = Field(description="Naam van de opgave of het thema.")
-    domains: list[Domain] = Field(min_length=1, description="Domeinen waarin het thema speelt: fysiek, sociaal of beide.")
+    domains: list[Domain] = Field(
+        min_length=1, description="Domeinen waarin het thema speelt: fysiek, sociaal of beide."
+    )
     description: Text = Field(description="Wat het thema inhoudt en waarom het een integrale aanpak vraagt (Markdown).")
-    synonyms: list[Text] = Field(default_factory=list, description="Zoekwoorden en synoniemen, zoals 'hittestress' bij klimaatadaptatie.")
+    synonyms: list[Text] = Field(
+        default_factory=list, description="Zoekwoorden en synoniemen, zoals 'hittestress' bij klimaatadaptatie."
+    )
     related: Ids = ids("Verwante thema's (id's).")
-    ibp_opgave: Text | None = Field(None, description="De opgave van het Interbestuurlijk Programma (IBP) waar het thema onder valt.")
+    ibp_opgave: Text | None = Field(
+        None, description="De opgave van het Interbestuurlijk Programma (IBP) waar het thema onder valt."
+    )
 
 
 class Partner(Entity):
@@ -101,11 +109,18 @@ class Partner(Entity):
     domains: list[Domain] = Field(min_length=1, description="Domeinen waarin de organisatie kennis heeft.")
     themes: Ids = ids("Thema's waarop de organisatie kennis heeft (id's).")
     regions: Ids = ids("Regio's waarin de organisatie actief is (id's); leeg bij landelijke partners.")
-    offers: list[Offer] = Field(min_length=1, description="Wat de organisatie biedt: onderzoek, data, advies, training, netwerk, praktijkkennis.")
+    offers: list[Offer] = Field(
+        min_length=1,
+        description="Wat de organisatie biedt: onderzoek, data, advies, training, netwerk, praktijkkennis.",
+    )
     expertise: Text = Field(description="Waar de organisatie verstand van heeft (Markdown).")
     website: HttpsUrl = Field(description="Website van de organisatie.")
-    contact: ContactPoint = Field(description="Functioneel contactpunt: algemeen e-mailadres, telefoonnummer of contactpagina.")
-    contact_persons: list[ContactPerson] = Field(default_factory=list, description="Contactpersonen, alleen met vastgelegde toestemming.")
+    contact: ContactPoint = Field(
+        description="Functioneel contactpunt: algemeen e-mailadres, telefoonnummer of contactpagina."
+    )
+    contact_persons: list[ContactPerson] = Field(
+        default_factory=list, description="Contactpersonen, alleen met vastgelegde toestemming."
+    )
     last_reviewed: IsoDate = Field(description="Datum waarop deze gegevens voor het laatst zijn gecontroleerd.")
 
 
@@ -150,8 +165,12 @@ class Region(Entity):
     scale: RegionScale = Field(description="Schaal van de regio.")
     provinces: list[Text] = Field(default_factory=list, description="Provincie(s) waarin de regio ligt.")
     description: Text = Field(description="Wat er in de regio aan kennisverbinding is (Markdown).")
-    contact: ContactPoint | None = Field(None, description="Het ene contactpunt van de schakelfunctie: telefoon, e-mail of web.")
-    variant: Variant | None = Field(None, description="De variant van de schakelfunctie in deze regio, als die gekozen is.")
+    contact: ContactPoint | None = Field(
+        None, description="Het ene contactpunt van de schakelfunctie: telefoon, e-mail of web."
+    )
+    variant: Variant | None = Field(
+        None, description="De variant van de schakelfunctie in deze regio, als die gekozen is."
+    )
     trekker: EntityId | None = Field(None, description="De partner die de schakelfunctie trekt (id).")
     partners: Ids = ids("Deelnemende kennispartners (id's).")
     agenda_themes: Ids = ids("Kennisagenda: de thema's met voorrang (id's).")
@@ -199,10 +218,14 @@ class Question(Entity):
     question: Text = Field(description="De kennisvraag zelf, als vraag geformuleerd.")
     context: Text | None = Field(None, description="Achtergrond bij de vraag (Markdown).")
     asked_by: EntityId | None = Field(None, description="De partner die de vraag stelt (id).")
-    region: EntityId | None = Field(None, description="De regio waar de vraag speelt (id); leeg als de vraag landelijk speelt.")
+    region: EntityId | None = Field(
+        None, description="De regio waar de vraag speelt (id); leeg als de vraag landelijk speelt."
+    )
     themes: Ids = ids("Thema's (id's).", min_length=1)
     domains: list[Domain] = Field(min_length=1, description="Domeinen van de vraag.")
-    status: QuestionStatus = Field(description="Stand van de vraag: ingediend, verhelderd, gekoppeld, in-onderzoek of beantwoord.")
+    status: QuestionStatus = Field(
+        description="Stand van de vraag: ingediend, verhelderd, gekoppeld, in-onderzoek of beantwoord."
+    )
     submitted: IsoDate = Field(description="Datum waarop de vraag is ingediend.")
     updated: IsoDate | None = Field(None, description="Datum van de laatste wijziging in de status.")
     partners: Ids = ids("Partners aan wie de vraag is gekoppeld (id's).")

@@ -25,11 +25,43 @@ from .atlas import Atlas
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
-PROSE_TAGS = {"p", "br", "ul", "ol", "li", "a", "em", "strong", "code", "pre", "blockquote", "h3", "h4", "hr",
-              "table", "thead", "tbody", "tr", "th", "td"}
+PROSE_TAGS = {
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "h3",
+    "h4",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 def md_escape(text: str) -> str:
@@ -56,8 +88,13 @@ def prose(text: str | None) -> Markup:
     if not text:
         return Markup("")
     converted = markdown_lib.markdown(text, extensions=["sane_lists"])
-    cleaned = nh3.clean(converted, tags=PROSE_TAGS, attributes={"a": {"href", "title"}},
-                        url_schemes={"https", "http", "mailto"}, link_rel="noopener noreferrer")
+    cleaned = nh3.clean(
+        converted,
+        tags=PROSE_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"https", "http", "mailto"},
+        link_rel="noopener noreferrer",
+    )
     compact = "\n".join(line for line in cleaned.splitlines() if line.strip())
     return Markup(f'<div class="atlas-prose">\n{compact}\n</div>\n')
 
@@ -109,8 +146,15 @@ class Renderer:
         self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text)
         self.env.tests["contains_value"] = lambda values, value: value in values
         self.env.globals.update(
-            atlas=atlas, links=self.links, derive=derive, vocab=vocab, kinds=KINDS, kind_of=kind_of, Markup=Markup,
-            external=external, mailto=mailto,
+            atlas=atlas,
+            links=self.links,
+            derive=derive,
+            vocab=vocab,
+            kinds=KINDS,
+            kind_of=kind_of,
+            Markup=Markup,
+            external=external,
+            mailto=mailto,
         )
 
     def link_from(self, base: str) -> Any:
@@ -128,7 +172,9 @@ class Renderer:
         pages: dict[str, str] = {"index.md": self.render("home.md.j2", "")}
         for kind in KINDS:
             entries = self.atlas.of(kind.key)
-            pages[f"{kind.section}/index.md"] = self.render(f"overview/{kind.key}.md.j2", "../", kind=kind, entries=entries)
+            pages[f"{kind.section}/index.md"] = self.render(
+                f"overview/{kind.key}.md.j2", "../", kind=kind, entries=entries
+            )
             for entity in entries:
                 pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "")

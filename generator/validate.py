@@ -31,7 +31,8 @@ def _message(error: ErrorDetails, model: type[Entity]) -> str:
         name = str(error["loc"][-1])
         return "onbekend veld" + suggest(name, list(model.model_fields))
     if kind == "enum":
-        return f"'{given}' is geen toegestane waarde; kies uit: {ctx.get('expected', '')}"
+        options = str(ctx.get("expected", "")).replace(" or ", " of ")
+        return f"'{given}' is geen toegestane waarde; kies uit: {options}"
     if kind in ("string_type", "str_type"):
         return f"verwacht tekst, niet {given!r}; zet de waarde tussen aanhalingstekens"
     if kind == "list_type":
@@ -41,7 +42,9 @@ def _message(error: ErrorDetails, model: type[Entity]) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return "verwacht true of false"
     if kind == "too_short":
-        return "mag niet leeg zijn" if ctx.get("min_length") == 1 else f"verwacht minstens {ctx.get('min_length')} waarden"
+        return (
+            "mag niet leeg zijn" if ctx.get("min_length") == 1 else f"verwacht minstens {ctx.get('min_length')} waarden"
+        )
     if kind == "string_too_short":
         return "mag niet leeg zijn"
     if kind == "string_too_long":
@@ -63,8 +66,15 @@ def _prepare(record: Record) -> tuple[dict[str, Any], list[ContentError]]:
         return data, []
     if body_field in data:
         line, column = record.document.position((body_field,))
-        return data, [ContentError(record.path, line, column, body_field,
-                                   "staat zowel in de velden als in de tekst onder de '---'; kies één plek")]
+        return data, [
+            ContentError(
+                record.path,
+                line,
+                column,
+                body_field,
+                "staat zowel in de velden als in de tekst onder de '---'; kies één plek",
+            )
+        ]
     data[body_field] = record.body
     record.document.positions[(body_field,)] = (record.body_line, 1)
     return data, []
@@ -84,8 +94,11 @@ def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:
         return None, errors
     if entity.id != record.stem:
         line, column = record.document.position(("id",))
-        errors.append(ContentError(record.path, line, column, "id",
-                                   f"'{entity.id}' moet gelijk zijn aan de bestandsnaam '{record.stem}'"))
+        errors.append(
+            ContentError(
+                record.path, line, column, "id", f"'{entity.id}' moet gelijk zijn aan de bestandsnaam '{record.stem}'"
+            )
+        )
     return entity, errors
 
 

@@ -7,10 +7,10 @@ decision: it changes the schemas, the filters and the overviews at once.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Vocabulary(str, Enum):
+class Vocabulary(StrEnum):
     """A controlled value with a Dutch label for the site."""
 
     label: str
@@ -20,9 +20,6 @@ class Vocabulary(str, Enum):
         member._value_ = value
         member.label = label
         return member
-
-    def __str__(self) -> str:
-        return str(self.value)
 
 
 class Domain(Vocabulary):

@@ -97,7 +97,8 @@ class _Reader:
             key = str(key_node.value)
             if key in first_seen:
                 self.problem(
-                    key_node, (*path, key),
+                    key_node,
+                    (*path, key),
                     f"dubbele sleutel '{key}' (eerder op regel {first_seen[key]}); YAML zou de eerste stil negeren",
                 )
                 continue
@@ -114,12 +115,19 @@ class _Reader:
         if _BOOL.match(text):
             return text.lower() == "true"
         if _YAML11_BOOL.match(text):
-            self.problem(node, path, f"'{text}' is dubbelzinnig (YAML 1.1 leest het als ja/nee); "
-                         "zet tekst tussen aanhalingstekens of schrijf true/false")
+            self.problem(
+                node,
+                path,
+                f"'{text}' is dubbelzinnig (YAML 1.1 leest het als ja/nee); "
+                "zet tekst tussen aanhalingstekens of schrijf true/false",
+            )
             return text
         if _LEADING_ZERO.match(text) or _OTHER_BASE.match(text):
-            self.problem(node, path, f"'{text}' zou als getal worden gelezen (voorloopnul of grondtal); "
-                         "zet het tussen aanhalingstekens")
+            self.problem(
+                node,
+                path,
+                f"'{text}' zou als getal worden gelezen (voorloopnul of grondtal); zet het tussen aanhalingstekens",
+            )
             return text
         if _INT.match(text):
             return int(text)
@@ -133,9 +141,11 @@ def _event_problems(text: str, line_offset: int) -> list[Problem]:
     problems = []
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         mark = event.start_mark
-        where = (mark.line + 1 + line_offset, mark.column + 1)
+        where = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*where, "", f"aliassen (*{event.anchor}) zijn niet toegestaan; schrijf de waarde uit"))
+            problems.append(
+                Problem(*where, "", f"aliassen (*{event.anchor}) zijn niet toegestaan; schrijf de waarde uit")
+            )
         elif isinstance(event, yaml.NodeEvent) and event.anchor:
             problems.append(Problem(*where, "", f"ankers (&{event.anchor}) zijn niet toegestaan"))
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
@@ -148,8 +158,11 @@ def _tab_problems(text: str, line_offset: int) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.append(Problem(number + line_offset, indent.index("\t") + 1, "",
-                                    "tab gebruikt om in te springen; gebruik spaties"))
+            problems.append(
+                Problem(
+                    number + line_offset, indent.index("\t") + 1, "", "tab gebruikt om in te springen; gebruik spaties"
+                )
+            )
     return problems
 
 

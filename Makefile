@@ -1,0 +1,47 @@
+# Kennisatlas — `make serve` builds and serves the atlas, `make test` runs every check.
+# Both create .venv/ from the pinned requirements.lock on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build validate test lint typecheck unit golden schemas clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build the atlas from content/ and serve it on http://127.0.0.1:8000
+	$(BIN)/atlas serve
+
+build: $(STAMP)  ## build the static site into site/
+	$(BIN)/atlas build
+
+validate: $(STAMP)  ## check all content
+	$(BIN)/atlas validate
+
+test: lint typecheck unit  ## every check: ruff, mypy --strict, schemas, pytest (with Chromium)
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/atlas schemas --check
+	$(BIN)/python -m pytest -n 2 -q
+
+golden: $(STAMP)  ## regenerate tests/golden/ after an intended change in the rendered pages
+	ATLAS_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+schemas: $(STAMP)  ## regenerate schemas/ from the models
+	$(BIN)/atlas schemas
+
+clean:
+	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,69 @@
+"""Shared fixtures: throwaway content trees in tmp_path, a CLI runner and the real site."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.config import PROJECT_ROOT
+
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+REAL_CONTENT = PROJECT_ROOT / "content"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A private copy of the small fixture content tree."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def write(content: Path) -> Callable[[str, str], Path]:
+    """Write a file (dedented) into the private content tree."""
+
+    def writer(relative: str, text: str) -> Path:
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return writer
+
+
+@pytest.fixture
+def atlas_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run the ``atlas`` CLI in-process and capture its output."""
+
+    def run(*args: str) -> CliResult:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real content built once into a temporary site folder (strict mkdocs)."""
+    from generator.build import build_site
+    from generator.config import AtlasConfig
+
+    base = tmp_path_factory.mktemp("real")
+    config = AtlasConfig(docs_dir=base / "docs", site_dir=base / "site").resolve()
+    build_site(config)
+    yield config.site_dir

@@ -1,0 +1,86 @@
+"""The strict YAML reader: every surprise PyYAML would hide becomes a located problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.yamlstrict import field_name, read_yaml
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "fragment"),
+    [
+        ("name: a\nname: b\n", 2, 1, "dubbele sleutel 'name' (eerder op regel 1)"),
+        ("a: &x 1\nb: 2\n", 1, 4, "ankers (&x)"),
+        ("a: &x 1\nb: *x\n", 2, 4, "aliassen (*x)"),
+        ("a: !!str 5\n", 1, 4, "tags (tag:yaml.org,2002:str)"),
+        ("a: !eigen waarde\n", 1, 4, "tags (!eigen)"),
+        ("a:\n\t- b\n", 2, 1, "tab gebruikt om in te springen"),
+        ("postcode: no\n", 1, 11, "'no' is dubbelzinnig"),
+        ("actief: Yes\n", 1, 9, "'Yes' is dubbelzinnig"),
+        ("licht: off\n", 1, 8, "'off' is dubbelzinnig"),
+        ("kvk: 012345\n", 1, 6, "'012345' zou als getal worden gelezen"),
+        ("kleur: 0x1F\n", 1, 8, "'0x1F' zou als getal worden gelezen"),
+        ("a: 1\n<<: {b: 2}\n", 2, 1, "samenvoegsleutels"),
+        ("a: [1, 2\n", 2, 1, "YAML kan niet gelezen worden"),
+        ("", 1, 1, "geen gegevens"),
+        ("- a\n- b\n", 1, 1, "verwacht velden"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "YAML kan niet gelezen worden"),
+    ],
+)
+def test_problems_are_located(text: str, line: int, column: int, fragment: str) -> None:
+    _, problems = read_yaml(text)
+    matching = [p for p in problems if fragment in p.message]
+    assert matching, f"no problem with {fragment!r} for {text!r}: {problems}"
+    assert (matching[0].line, matching[0].column) == (line, column)
+
+
+def test_line_offset_shifts_positions() -> None:
+    _, problems = read_yaml("a: 1\na: 2\n", line_offset=1)
+    assert (problems[0].line, problems[0].column) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 'no'\n", "no"),
+        ('a: "012345"\n', "012345"),
+        ("a: true\n", True),
+        ("a: False\n", False),
+        ("a: 12\n", 12),
+        ("a: -3\n", -3),
+        ("a: 1.5\n", 1.5),
+        ("a: 2020-06-01\n", "2020-06-01"),
+        ("a: 14:30\n", "14:30"),
+        ("a: ~\n", None),
+        ("a:\n", None),
+        ("a: |\n  regel een\n  regel twee\n", "regel een\nregel twee\n"),
+        ("a: gewone tekst\n", "gewone tekst"),
+    ],
+)
+def test_values_follow_yaml_1_2_and_keep_text(text: str, expected: object) -> None:
+    document, problems = read_yaml(text)
+    assert problems == []
+    assert document is not None
+    assert document.data["a"] == expected
+
+
+def test_positions_of_nested_values() -> None:
+    document, _ = read_yaml("a: 1\nthemes:\n  - x\n  - y\ncontact:\n  email: z\n")
+    assert document is not None
+    assert document.position(("themes", 1)) == (4, 5)
+    assert document.position(("contact", "email")) == (6, 10)
+    assert document.position(("contact", "missing")) == (6, 3)
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [(("themes", 1), "themes[1]"), (("contact", "email"), "contact.email"), (("links", 0, "url"), "links[0].url")],
+)
+def test_field_names(path: tuple[str | int, ...], name: str) -> None:
+    assert field_name(path) == name
+
+
+def test_all_problems_are_collected() -> None:
+    _, problems = read_yaml("a: no\nb: 0123\nc: off\n")
+    assert [p.line for p in problems] == [1, 2, 3]
