@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +58,7 @@ def atlas_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content built once into a temporary site folder (strict mkdocs)."""
     from generator.build import build_site
     from generator.config import AtlasConfig
@@ -66,4 +66,4 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     base = tmp_path_factory.mktemp("real")
     config = AtlasConfig(docs_dir=base / "docs", site_dir=base / "site").resolve()
     build_site(config)
-    yield config.site_dir
+    return config.site_dir

@@ -43,8 +43,16 @@ CASES = [
     ("partners/testpartner.yml", partner(name=""), "1:1: name: verplicht veld ontbreekt"),
     ("partners/testpartner.yml", partner(name="naam: Test"), "2:7: naam: onbekend veld (bedoelde je 'name'?)"),
     ("partners/testpartner.yml", partner(website="webiste: https://x.nl"), "bedoelde je 'website'?"),
-    ("partners/testpartner.yml", partner(kind="kind: bureau"), "3:7: kind: 'bureau' is geen toegestane waarde; kies uit: 'gemeente', 'provincie',"),
-    ("partners/testpartner.yml", partner(level="level: nationaal"), "4:8: level: 'nationaal' is geen toegestane waarde; kies uit: 'lokaal', 'regionaal' of 'landelijk'"),
+    (
+        "partners/testpartner.yml",
+        partner(kind="kind: bureau"),
+        "3:7: kind: 'bureau' is geen toegestane waarde; kies uit: 'gemeente', 'provincie',",
+    ),
+    (
+        "partners/testpartner.yml",
+        partner(level="level: nationaal"),
+        "4:8: level: 'nationaal' is geen toegestane waarde; kies uit: 'lokaal', 'regionaal' of 'landelijk'",
+    ),
     ("partners/testpartner.yml", partner(domains="domains: [fysiek, digitaal]"), "5:19: domains[1]: 'digitaal'"),
     (
         "partners/testpartner.yml",
@@ -52,7 +60,11 @@ CASES = [
         "6:19: themes[1]: 'klimaat' is geen bekend thema (bedoelde je 'klimaatadaptatie'?)",
     ),
     ("partners/testpartner.yml", partner(themes="themes: [droogte, droogte]"), "themes[1]: 'droogte' staat dubbel"),
-    ("partners/testpartner.yml", partner(themes="themes: [droogte]\nregions: [utrecht]"), "'utrecht' is geen bekende regio"),
+    (
+        "partners/testpartner.yml",
+        partner(themes="themes: [droogte]\nregions: [utrecht]"),
+        "'utrecht' is geen bekende regio",
+    ),
     ("partners/testpartner.yml", partner(offers="offers: []"), "7:9: offers: mag niet leeg zijn"),
     ("partners/testpartner.yml", partner(website="website: http://www.example.org"), "website: 'http://www.exa"),
     ("partners/testpartner.yml", partner(website="website: https://exa mple"), "geen geldig webadres"),
@@ -66,14 +78,22 @@ CASES = [
     ("partners/testpartner.yml", partner(name="name: 012345"), "'012345' zou als getal worden gelezen"),
     ("partners/testpartner.yml", partner(name="name: 12"), "name: verwacht tekst"),
     ("partners/testpartner.yml", partner(contact="contact: {}", url=""), "contact: geef minstens een e-mailadres"),
-    ("partners/testpartner.yml", partner(url="  email: geen-adres"), "11:10: contact.email: 'geen-adres' is geen geldig"),
+    (
+        "partners/testpartner.yml",
+        partner(url="  email: geen-adres"),
+        "11:10: contact.email: 'geen-adres' is geen geldig",
+    ),
     ("partners/testpartner.yml", partner(url="  phone: '12'"), "contact.phone: '12' is geen Nederlands"),
     (
         "partners/testpartner.yml",
         partner(contact="contact_persons:\n  - name: Iemand\n    role: Adviseur\ncontact:"),
         "contact_persons[0].consent_date: verplicht veld ontbreekt",
     ),
-    ("themes/zelf.yml", "id: zelf\nname: Zelf\ndomains: [fysiek]\ndescription: x\nrelated: [zelf]\n", "related[0]: een item"),
+    (
+        "themes/zelf.yml",
+        "id: zelf\nname: Zelf\ndomains: [fysiek]\ndescription: x\nrelated: [zelf]\n",
+        "related[0]: een item",
+    ),
     (
         "questions/hoe-houden-we-wijken-koel.yml",
         "id: hoe-houden-we-wijken-koel\ntitle: T\nquestion: V?\nthemes: [droogte]\ndomains: [fysiek]\n"
