@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import textwrap
 import threading
@@ -73,7 +74,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return config.site_dir
 
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium by default; ATLAS_CHROMIUM points elsewhere (GitHub's runners ship google-chrome).
+CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
