@@ -93,7 +93,7 @@ Moment = Annotated[
     WithJsonSchema({"type": "string", "pattern": f"{_DATE.pattern}|{_DATETIME.pattern}"}),
 ]
 HttpsUrl = Annotated[
-    str, AfterValidator(_check_https), Field(pattern=r"^https://", json_schema_extra={"format": "uri"})
+    str, Field(pattern=r"^https://", json_schema_extra={"format": "uri"}), AfterValidator(_check_https)
 ]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
 Phone = Annotated[str, AfterValidator(_check_phone)]
