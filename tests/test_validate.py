@@ -77,6 +77,11 @@ CASES = [
     ("partners/testpartner.yml", partner(name="name: no"), "'no' is dubbelzinnig"),
     ("partners/testpartner.yml", partner(name="name: 012345"), "'012345' zou als getal worden gelezen"),
     ("partners/testpartner.yml", partner(name="name: 12"), "name: verwacht tekst"),
+    ("partners/testpartner.yml", partner(name="name: A\nname: B"), "3:1: name: dubbele sleutel 'name' (eerder op regel 2)"),
+    ("partners/testpartner.yml", partner(name="name: &naam A"), "2:7: ankers (&naam) zijn niet toegestaan"),
+    ("partners/testpartner.yml", partner(name="name: &n A\nabbreviation: *n"), "3:15: aliassen (*n)"),
+    ("partners/testpartner.yml", partner(name="name: !!str A"), "2:7: tags (tag:yaml.org,2002:str)"),
+    ("partners/testpartner.yml", partner(offers="offers:\n\t- onderzoek"), "8:1: tab gebruikt om in te springen"),
     ("partners/testpartner.yml", partner(contact="contact: {}", url=""), "contact: geef minstens een e-mailadres"),
     (
         "partners/testpartner.yml",
