@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .config import AtlasConfig
-from .errors import BuildError
+from .errors import BuildError, display_path
 from .load import load
 from .render import render_site
 from .validate import validate
@@ -28,7 +28,7 @@ ASSETS = Path(__file__).parent / "assets"
 
 def gather(config: AtlasConfig) -> Atlas:
     """Load and validate the whole content tree; raises ``ContentErrors``."""
-    return validate(load(config.content_dir, config.root))
+    return validate(load(config.content_dir, config.root), display_path(config.content_dir, config.root))
 
 
 def asset_files() -> dict[str, bytes]:

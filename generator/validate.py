@@ -7,6 +7,7 @@ is raised, so a contributor sees all problems of a change at once.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,8 +16,8 @@ from pydantic_core import ErrorDetails
 from .atlas import Atlas
 from .crossrules import check_cross_file
 from .errors import ContentError, ContentErrors, suggest
-from .kinds import Kind
-from .load import Loaded, Record
+from .kinds import KINDS, Kind
+from .load import Loaded, Page, Record
 from .models import Entity
 from .yamlstrict import field_name
 
@@ -112,7 +113,38 @@ def _add(atlas: Atlas, kind: Kind, record: Record, entity: Entity) -> ContentErr
     return None
 
 
-def validate(loaded: Loaded) -> Atlas:
+REQUIRED_PAGES = ("over",)
+RESERVED_SLUGS = {"index", "vraag-stellen", "zoeken", "assets", *(kind.section for kind in KINDS)}
+_RAW_HTML = re.compile(r"<[a-zA-Z!/]|javascript:", re.IGNORECASE)
+
+
+def check_pages(pages: list[Page], content_dir_label: str) -> list[ContentError]:
+    """Free pages: the required ones exist, none takes a generated path, none carries raw HTML."""
+    errors = []
+    slugs = {page.slug for page in pages}
+    for required in REQUIRED_PAGES:
+        if required not in slugs:
+            path = f"{content_dir_label}/pages/{required}.md"
+            errors.append(ContentError(path, 1, 1, "", "deze pagina is verplicht en ontbreekt"))
+    for page in pages:
+        if page.slug in RESERVED_SLUGS:
+            errors.append(ContentError(page.path, 1, 1, "", f"de naam '{page.slug}' is al in gebruik door de site"))
+        for number, line in enumerate(page.text.splitlines(), start=1):
+            found = _RAW_HTML.search(line)
+            if found:
+                errors.append(
+                    ContentError(
+                        page.path,
+                        number,
+                        found.start() + 1,
+                        "",
+                        "HTML en javascript: zijn niet toegestaan in pagina's; gebruik Markdown",
+                    )
+                )
+    return errors
+
+
+def validate(loaded: Loaded, content_dir_label: str = "content") -> Atlas:
     """Validate everything; raise ``ContentErrors`` with every error, or return the atlas."""
     atlas = Atlas(pages=loaded.pages)
     errors = list(loaded.errors)
@@ -124,6 +156,7 @@ def validate(loaded: Loaded) -> Atlas:
             if duplicate:
                 errors.append(duplicate)
     errors.extend(check_cross_file(atlas))
+    errors.extend(check_pages(loaded.pages, content_dir_label))
     if errors:
         raise ContentErrors(errors)
     return atlas

@@ -77,7 +77,11 @@ CASES = [
     ("partners/testpartner.yml", partner(name="name: no"), "'no' is dubbelzinnig"),
     ("partners/testpartner.yml", partner(name="name: 012345"), "'012345' zou als getal worden gelezen"),
     ("partners/testpartner.yml", partner(name="name: 12"), "name: verwacht tekst"),
-    ("partners/testpartner.yml", partner(name="name: A\nname: B"), "3:1: name: dubbele sleutel 'name' (eerder op regel 2)"),
+    (
+        "partners/testpartner.yml",
+        partner(name="name: A\nname: B"),
+        "3:1: name: dubbele sleutel 'name' (eerder op regel 2)",
+    ),
     ("partners/testpartner.yml", partner(name="name: &naam A"), "2:7: ankers (&naam) zijn niet toegestaan"),
     ("partners/testpartner.yml", partner(name="name: &n A\nabbreviation: *n"), "3:15: aliassen (*n)"),
     ("partners/testpartner.yml", partner(name="name: !!str A"), "2:7: tags (tag:yaml.org,2002:str)"),
@@ -141,6 +145,9 @@ CASES = [
     ("themes/geen-kop.md", "# Alleen tekst\n", "1:1: een .md-bestand begint met velden"),
     ("themes/notitie.txt", "tekst\n", "onbekend bestandstype"),
     ("onbekend/x.yml", "id: x\n", "hoort niet in deze map"),
+    ("pages/extra.md", "# Extra\n\nTekst <script>x</script>\n", "3:7: HTML en javascript: zijn niet toegestaan"),
+    ("pages/extra.md", "# Extra\n\n[x](javascript:alert(1))\n", "3:5: HTML en javascript:"),
+    ("pages/themas.md", "# Thema's\n", "de naam 'themas' is al in gebruik"),
     ("partners/sub/x.yml", "id: x\n", "hoort niet in deze map"),
 ]
 
@@ -197,3 +204,10 @@ def test_valid_fixture_passes(content: Path, atlas_cli: Callable[..., CliResult]
 def test_real_content_is_valid(atlas_cli: Callable[..., CliResult]) -> None:
     result = atlas_cli("validate")
     assert result.code == 0, result.err
+
+
+def test_required_page_missing(content: Path, atlas_cli: Callable[..., CliResult]) -> None:
+    (content / "pages" / "over.md").unlink()
+    result = atlas_cli("validate", "--content", str(content))
+    assert result.code == 1
+    assert "pages/over.md:1:1: deze pagina is verplicht en ontbreekt" in result.err
