@@ -18,6 +18,7 @@ from .config import AtlasConfig
 from .errors import BuildError, display_path
 from .load import load
 from .render import render_site
+from .searchindex import render_search_index
 from .validate import validate
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def generate_docs(config: AtlasConfig) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
     atlas = gather(config)
     pages = render_site(atlas)
+    pages.update(render_search_index(atlas))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())
     write_tree(config.docs_dir, files)

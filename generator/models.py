@@ -162,6 +162,9 @@ class Region(Entity):
     }
 
     name: Text = Field(description="Naam van de regio.")
+    synonyms: list[Text] = Field(
+        default_factory=list, description="Andere namen waarop gezocht wordt, zoals 'Friesland' bij Fryslân."
+    )
     scale: RegionScale = Field(description="Schaal van de regio.")
     provinces: list[Text] = Field(default_factory=list, description="Provincie(s) waarin de regio ligt.")
     description: Text = Field(description="Wat er in de regio aan kennisverbinding is (Markdown).")

@@ -178,6 +178,7 @@ class Renderer:
             for entity in entries:
                 pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "")
+        pages["zoeken.md"] = self.render("search.md.j2", "")
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"
         return pages

@@ -1,0 +1,455 @@
+/*
+ * Kennisatlas search page: a prebuilt lunr index (Dutch pipeline of lunr-languages),
+ * facets that follow the query, and the whole state in the URL.
+ *
+ * Loading: catalog.json + light.json (names, synonyms, facets of every entry) first;
+ * full-text shards per region only when a region filter is active, when the light
+ * index finds nothing, or when the visitor asks for them.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("atlas-search");
+  if (!root || typeof lunr === "undefined" || typeof lunr.nl === "undefined") {
+    return;
+  }
+  var indexBase = root.getAttribute("data-index");
+  var siteRoot = root.getAttribute("data-root");
+  var FACETS = [
+    ["type", "Soort"],
+    ["theme", "Thema"],
+    ["region", "Regio"],
+    ["level", "Schaal"],
+    ["domain", "Domein"],
+    ["status", "Status"]
+  ];
+  var PAGE_SIZE = 25;
+  var AUTO_FULLTEXT_BYTES = 2000000;
+
+  var form = document.getElementById("atlas-search-form");
+  var input = document.getElementById("atlas-q");
+  var statusLine = document.getElementById("atlas-status");
+  var facetBox = document.getElementById("atlas-facets");
+  var resultBox = document.getElementById("atlas-results");
+  var moreText = document.getElementById("atlas-fulltext");
+
+  var catalog = null;
+  var light = null;
+  var shards = {};        // shard id -> lunr.Index once loaded
+  var loading = {};       // shard id -> Promise
+  var state = { q: "", filters: {}, shown: PAGE_SIZE };
+  var timings = { start: performance.now() };
+
+  // ---------- text helpers ----------
+
+  function token(text) {
+    return new lunr.Token(text, {});
+  }
+
+  function normalise(word) {
+    // The same trimming as the index pipeline, and no lunr query syntax in a term.
+    var trimmed = lunr.nl.trimmer(token(word.toLowerCase())).toString();
+    return trimmed.replace(/[*:~^+]/g, "");
+  }
+
+  function queryTokens(query) {
+    var words = query.split(lunr.tokenizer.separator);
+    var tokens = [];
+    for (var i = 0; i < words.length; i++) {
+      var word = normalise(words[i]);
+      if (word && lunr.nl.stopWordFilter(token(word)) && tokens.indexOf(word) < 0) {
+        tokens.push(word);
+      }
+    }
+    return tokens;
+  }
+
+  function stem(word) {
+    return lunr.nl.stemmer(token(word.toLowerCase())).toString();
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function highlight(text, tokens) {
+    if (!tokens.length) {
+      return escapeHtml(text);
+    }
+    var stems = tokens.map(stem);
+    return text.split(/(\s+)/).map(function (part) {
+      var word = normalise(part);
+      var hit = word && (stems.indexOf(stem(word)) >= 0 || tokens.some(function (t) {
+        return word.indexOf(t) === 0;
+      }));
+      return hit ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
+    }).join("");
+  }
+
+  // ---------- loading ----------
+
+  function fetchJson(path) {
+    return fetch(indexBase + path).then(function (response) {
+      if (!response.ok) {
+        throw new Error(path + ": " + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function loadShard(id) {
+    if (!loading[id]) {
+      loading[id] = fetchJson(catalog.shards[id].file).then(function (data) {
+        shards[id] = lunr.Index.load(data);
+      });
+    }
+    return loading[id];
+  }
+
+  function unloadedShards(ids) {
+    return ids.filter(function (id) { return catalog.shards[id] && !shards[id]; });
+  }
+
+  function shardBytes(ids) {
+    return ids.reduce(function (sum, id) { return sum + catalog.shards[id].bytes; }, 0);
+  }
+
+  // ---------- searching ----------
+
+  function runQuery(index, word, fuzzy) {
+    return index.query(function (q) {
+      if (fuzzy) {
+        var distance = word.length >= 8 ? 2 : 1;
+        q.term(word, { usePipeline: false, editDistance: distance });
+        q.term(stem(word), { usePipeline: false, editDistance: distance });
+      } else {
+        q.term(word, { usePipeline: true, boost: 10 });
+        if (word.length >= 2) {
+          q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+        }
+      }
+    });
+  }
+
+  function scoresFor(word, fuzzy) {
+    var scores = {};
+    var indexes = [light].concat(Object.keys(shards).map(function (id) { return shards[id]; }));
+    indexes.forEach(function (index) {
+      runQuery(index, word, fuzzy).forEach(function (result) {
+        scores[result.ref] = (scores[result.ref] || 0) + result.score;
+      });
+    });
+    return scores;
+  }
+
+  // Every word must match (in any field of any loaded index); a word that matches
+  // nothing is retried with a small edit distance.
+  function search(query) {
+    var tokens = queryTokens(query);
+    var combined = null;
+    var fuzzy = false;
+    tokens.forEach(function (word) {
+      var scores = scoresFor(word, false);
+      if (!Object.keys(scores).length) {
+        scores = scoresFor(word, true);
+        fuzzy = fuzzy || Object.keys(scores).length > 0;
+      }
+      if (combined === null) {
+        combined = scores;
+        return;
+      }
+      var next = {};
+      Object.keys(combined).forEach(function (ref) {
+        if (ref in scores) {
+          next[ref] = combined[ref] + scores[ref];
+        }
+      });
+      combined = next;
+    });
+    var refs = Object.keys(combined || {});
+    refs.sort(function (a, b) { return combined[b] - combined[a] || Number(a) - Number(b); });
+    return { tokens: tokens, refs: refs.map(Number), fuzzy: fuzzy };
+  }
+
+  // ---------- facets ----------
+
+  function docValues(doc, facet) {
+    var f = catalog.fieldIndex;
+    var value = {
+      type: doc[f.type], theme: doc[f.themes], region: doc[f.regions].length ? doc[f.regions] : ["landelijk"],
+      level: doc[f.level], domain: doc[f.domains], status: doc[f.status]
+    }[facet];
+    if (Array.isArray(value)) {
+      return value;
+    }
+    return value ? [value] : [];
+  }
+
+  function passes(doc, except) {
+    return FACETS.every(function (facet) {
+      var name = facet[0];
+      var wanted = state.filters[name];
+      if (name === except || !wanted || !wanted.length) {
+        return true;
+      }
+      var values = docValues(doc, name);
+      return wanted.some(function (value) { return values.indexOf(value) >= 0; });
+    });
+  }
+
+  function candidates(result) {
+    if (state.q.trim()) {
+      return result.refs;
+    }
+    var all = [];
+    if (hasFilters()) {
+      for (var i = 0; i < catalog.docs.length; i++) {
+        all.push(i);
+      }
+      var title = catalog.fieldIndex.title;
+      all.sort(function (a, b) { return catalog.docs[a][title].localeCompare(catalog.docs[b][title], "nl"); });
+    }
+    return all;
+  }
+
+  function hasFilters() {
+    return Object.keys(state.filters).some(function (k) { return state.filters[k].length; });
+  }
+
+  function facetCounts(refs, facet) {
+    var counts = {};
+    var pool = refs;
+    if (!state.q.trim() && !hasFilters()) {
+      pool = catalog.docs.map(function (_, i) { return i; });
+    }
+    pool.forEach(function (ref) {
+      var doc = catalog.docs[ref];
+      if (passes(doc, facet)) {
+        docValues(doc, facet).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+      }
+    });
+    return counts;
+  }
+
+  function renderFacets(refs) {
+    var html = [];
+    FACETS.forEach(function (facet) {
+      var name = facet[0];
+      var counts = facetCounts(refs, name);
+      var selected = state.filters[name] || [];
+      var values = Object.keys(counts);
+      selected.forEach(function (value) { if (values.indexOf(value) < 0) { values.push(value); } });
+      if (!values.length) {
+        return;
+      }
+      var labels = catalog.labels[name] || {};
+      values.sort(function (a, b) {
+        return (counts[b] || 0) - (counts[a] || 0) || String(labels[a] || a).localeCompare(labels[b] || b, "nl");
+      });
+      html.push('<fieldset class="atlas-facet"><legend>' + facet[1] + "</legend><ul>");
+      values.forEach(function (value) {
+        var id = "f-" + name + "-" + value;
+        var checked = selected.indexOf(value) >= 0 ? " checked" : "";
+        html.push('<li><input type="checkbox" id="' + escapeHtml(id) + '" name="' + name + '" value="' +
+          escapeHtml(value) + '"' + checked + '><label for="' + escapeHtml(id) + '">' +
+          escapeHtml(labels[value] || value) + ' <span class="atlas-count">(' + (counts[value] || 0) +
+          ")</span></label></li>");
+      });
+      html.push("</ul></fieldset>");
+    });
+    facetBox.innerHTML = html.join("");
+  }
+
+  // ---------- results ----------
+
+  function renderResults(refs, result) {
+    var f = catalog.fieldIndex;
+    var shown = refs.slice(0, state.shown);
+    var items = shown.map(function (ref) {
+      var doc = catalog.docs[ref];
+      var regions = doc[f.regions].map(function (id) { return catalog.labels.region[id] || id; });
+      return '<li class="atlas-result"><a href="' + siteRoot + doc[f.url] + '">' +
+        highlight(doc[f.title], result.tokens) + "</a>" +
+        '<p class="atlas-result__meta"><span class="atlas-kind">' + escapeHtml(catalog.labels.type[doc[f.type]]) +
+        "</span> " + escapeHtml(regions.length ? regions.join(", ") : "Landelijk") + "</p>" +
+        (doc[f.snippet] ? '<p class="atlas-result__snippet">' + highlight(doc[f.snippet], result.tokens) + "</p>" : "") +
+        "</li>";
+    });
+    var html = items.length ? '<ol class="atlas-results">' + items.join("") + "</ol>" : "";
+    if (refs.length > shown.length) {
+      html += '<button type="button" class="md-button" id="atlas-more">Toon meer resultaten (' +
+        (refs.length - shown.length) + ")</button>";
+    }
+    resultBox.innerHTML = html;
+  }
+
+  function describe(count, result) {
+    var query = state.q.trim();
+    if (!query && !hasFilters()) {
+      return "Typ een zoekwoord of kies een filter.";
+    }
+    var text = count === 0 ? "Geen resultaten" : count === 1 ? "1 resultaat" : count + " resultaten";
+    if (query) {
+      text += " voor \u201c" + query + "\u201d";
+    }
+    if (result.fuzzy && count) {
+      text += " (geen exacte treffer; resultaten bij benadering)";
+    }
+    return text + ".";
+  }
+
+  function renderFulltextOffer() {
+    var missing = unloadedShards(Object.keys(catalog.shards));
+    if (!state.q.trim() || !missing.length) {
+      moreText.hidden = true;
+      return;
+    }
+    moreText.hidden = false;
+    moreText.textContent = "Zoek ook in alle beschrijvingen (" + Math.ceil(shardBytes(missing) / 1024) + " kB)";
+  }
+
+  function render() {
+    var result = search(state.q);
+    var refs = candidates(result).filter(function (ref) { return passes(catalog.docs[ref], null); });
+    renderFacets(result.refs);
+    renderResults(refs, result);
+    statusLine.textContent = describe(refs.length, result);
+    renderFulltextOffer();
+    if (!timings.firstResult && refs.length) {
+      timings.firstResult = performance.now();
+    }
+    return refs;
+  }
+
+  // Region filters bring in their own full-text shard; a query the light index
+  // cannot answer brings in the rest when that is small enough.
+  function ensureShards() {
+    var wanted = unloadedShards(state.filters.region || []);
+    if (state.q.trim() && !search(state.q).refs.length) {
+      var all = unloadedShards(Object.keys(catalog.shards));
+      if (shardBytes(all) <= AUTO_FULLTEXT_BYTES) {
+        wanted = all;
+      }
+    }
+    if (!wanted.length) {
+      return;
+    }
+    Promise.all(wanted.map(loadShard)).then(render);
+  }
+
+  // ---------- URL state ----------
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    state.q = params.get("q") || "";
+    state.filters = {};
+    FACETS.forEach(function (facet) {
+      var values = params.getAll(facet[0]).filter(Boolean);
+      if (values.length) {
+        state.filters[facet[0]] = values;
+      }
+    });
+    state.shown = PAGE_SIZE;
+    input.value = state.q;
+  }
+
+  function writeUrl(push) {
+    var params = new URLSearchParams();
+    if (state.q.trim()) {
+      params.set("q", state.q.trim());
+    }
+    FACETS.forEach(function (facet) {
+      (state.filters[facet[0]] || []).forEach(function (value) { params.append(facet[0], value); });
+    });
+    var search = params.toString();
+    var url = window.location.pathname + (search ? "?" + search : "");
+    if (url !== window.location.pathname + window.location.search) {
+      window.history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+  }
+
+  function update(push) {
+    writeUrl(push);
+    render();
+    ensureShards();
+  }
+
+  // ---------- events ----------
+
+  var typing = null;
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () {
+      state.q = input.value;
+      state.shown = PAGE_SIZE;
+      update(false);
+    }, 120);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(typing);
+    state.q = input.value;
+    state.shown = PAGE_SIZE;
+    update(true);
+  });
+  facetBox.addEventListener("change", function (event) {
+    var box = event.target;
+    var values = state.filters[box.name] || [];
+    values = box.checked ? values.concat([box.value]) : values.filter(function (v) { return v !== box.value; });
+    state.filters[box.name] = values;
+    state.shown = PAGE_SIZE;
+    update(true);
+    var again = document.getElementById(box.id);
+    if (again) {
+      again.focus();
+    }
+  });
+  resultBox.addEventListener("click", function (event) {
+    if (event.target && event.target.id === "atlas-more") {
+      state.shown += PAGE_SIZE;
+      var first = state.shown - PAGE_SIZE;
+      render();
+      var next = resultBox.querySelectorAll(".atlas-result a")[first];
+      if (next) {
+        next.focus();
+      }
+    }
+  });
+  moreText.addEventListener("click", function () {
+    Promise.all(unloadedShards(Object.keys(catalog.shards)).map(loadShard)).then(render);
+  });
+  window.addEventListener("popstate", function () {
+    readUrl();
+    render();
+    ensureShards();
+  });
+
+  // ---------- start ----------
+
+  readUrl();
+  var ready = Promise.all([fetchJson("catalog.json"), fetchJson("light.json")]).then(function (loaded) {
+    catalog = loaded[0];
+    catalog.fieldIndex = {};
+    catalog.fields.forEach(function (name, i) { catalog.fieldIndex[name] = i; });
+    light = lunr.Index.load(loaded[1]);
+    timings.loaded = performance.now();
+    root.classList.add("atlas-search--ready");
+    render();
+    ensureShards();
+  }).catch(function (error) {
+    statusLine.textContent = "De zoekfunctie kon niet laden. Gebruik de overzichten in het menu.";
+    throw error;
+  });
+
+  // For tests and benchmarks: the same search the page runs, and when things happened.
+  window.atlasSearch = {
+    ready: ready,
+    timings: timings,
+    search: function (query) { return search(query).refs; },
+    loadAllShards: function () {
+      return Promise.all(Object.keys(catalog.shards).map(loadShard));
+    }
+  };
+})();

@@ -1,0 +1,97 @@
+"""Render the prebuilt search index: a light shard for the whole atlas, full-text shards per region.
+
+- ``search/catalog.json``: per document its url, title, kind, facet values and
+  snippet, plus the labels of every facet value and the list of shards;
+- ``search/light.json``: a lunr index of titles and keywords (names, synonyms,
+  facets) for every document, loaded first;
+- ``search/text-<region>.json``: lunr indexes of the prose, one per region plus
+  ``landelijk``, loaded only when a region filter or a full-text search needs them.
+
+Refs are positions in the catalog, so results from any shard meet in one list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from .atlas import Atlas
+from .kinds import KINDS
+from .lunr_nl import dutch_builder
+from .search import NATIONAL, SearchDocument, search_documents
+from .vocab import Domain, Level, QuestionStatus, ResearchStatus
+
+CATALOG_VERSION = 1
+TITLE_BOOST = 10
+KEYWORD_BOOST = 3
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def build_index(fields: dict[str, int], rows: Iterable[tuple[str, dict[str, str]]]) -> dict[str, Any]:
+    """A serialized lunr index with the Dutch pipeline; ``fields`` maps field name to boost."""
+    builder = dutch_builder()
+    builder.ref("ref")
+    for name, boost in fields.items():
+        builder.field(name, boost=boost)
+    for ref, values in rows:
+        builder.add({"ref": ref, **values})
+    return dict(builder.build().serialize())
+
+
+def light_index(documents: list[SearchDocument]) -> dict[str, Any]:
+    rows = ((str(i), {"title": d.title, "keywords": d.keywords}) for i, d in enumerate(documents))
+    return build_index({"title": TITLE_BOOST, "keywords": KEYWORD_BOOST}, rows)
+
+
+def text_indexes(documents: list[SearchDocument]) -> dict[str, dict[str, Any]]:
+    """One full-text index per shard (region id or ``landelijk``)."""
+    by_shard: dict[str, list[int]] = defaultdict(list)
+    for position, document in enumerate(documents):
+        for shard in document.shards:
+            by_shard[shard].append(position)
+    return {
+        shard: build_index({"text": 1}, ((str(i), {"text": documents[i].text}) for i in positions))
+        for shard, positions in sorted(by_shard.items())
+    }
+
+
+def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
+    statuses = {s.value: s.label for s in (*QuestionStatus, *ResearchStatus)}
+    return {
+        "type": {kind.key: kind.singular for kind in KINDS},
+        "theme": {theme.id: theme.name for theme in atlas.of("theme")},
+        "region": {NATIONAL: "Landelijk", **{region.id: region.name for region in atlas.of("region")}},
+        "level": {level.value: level.label for level in Level},
+        "domain": {domain.value: domain.label for domain in Domain},
+        "status": statuses,
+    }
+
+
+def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str, int]) -> dict[str, Any]:
+    return {
+        "version": CATALOG_VERSION,
+        "fields": ["url", "title", "type", "regions", "themes", "level", "domains", "status", "snippet"],
+        "docs": [
+            [d.url, d.title, d.kind, d.regions, d.themes, d.level, d.domains, d.status, d.snippet] for d in documents
+        ],
+        "labels": labels(atlas),
+        "shards": {shard: {"file": f"text-{shard}.json", "bytes": size} for shard, size in shard_sizes.items()},
+    }
+
+
+def render_search_index(atlas: Atlas) -> dict[str, str]:
+    """{docs path: JSON text} for the catalog and every index shard."""
+    documents = search_documents(atlas)
+    files = {"search/light.json": _json(light_index(documents))}
+    sizes = {}
+    for shard, index in text_indexes(documents).items():
+        text = _json(index)
+        files[f"search/text-{shard}.json"] = text
+        sizes[shard] = len(text.encode("utf-8"))
+    files["search/catalog.json"] = _json(catalog(atlas, documents, sizes))
+    return files
