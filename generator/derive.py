@@ -117,3 +117,15 @@ def group_by_links(links: Links, entries: Iterable[Any], kind: str, target: str)
 def agendas_with(links: Links, question_id: str) -> list[Any]:
     """Regions that put this question on their kennisagenda."""
     return [r for r in links.linked("question", question_id, "region") if question_id in r.agenda_questions]
+
+
+REGION_THEME_SOURCES = ("practice", "question", "research", "network", "event", "partner")
+
+
+def region_themes(links: Links, region_id: str) -> list[Any]:
+    """The themes of a region: its agenda, and the themes of what happens and who works there."""
+    found = {theme.id: theme for theme in links.linked("region", region_id, "theme")}
+    for kind in REGION_THEME_SOURCES:
+        for entry in links.linked("region", region_id, kind):
+            found.update((theme.id, theme) for theme in links.linked(kind, entry.id, "theme"))
+    return sorted(found.values(), key=sort_key)

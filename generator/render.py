@@ -78,6 +78,11 @@ def finalize(value: Any) -> Markup:
     return Markup(md_escape(str(value)))
 
 
+def html_text(value: Any) -> Markup:
+    """For values inside raw HTML blocks, where Markdown escapes would show."""
+    return Markup(html.escape(str(value), quote=True))
+
+
 def join_text(values: Any, separator: str = ", ") -> Markup:
     """Join plain values, each escaped for Markdown and HTML."""
     return Markup(separator.join(md_escape(str(value)) for value in values))
@@ -143,7 +148,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text)
+        self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text, html=html_text)
         self.env.tests["contains_value"] = lambda values, value: value in values
         self.env.globals.update(
             atlas=atlas,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .atlas import Atlas
-from .derive import Links, label
+from .derive import Links, label, region_themes
 from .kinds import KINDS
 
 NATIONAL = "landelijk"
@@ -73,6 +73,7 @@ def document_for(entity: Any, kind_key: str, links: Links) -> SearchDocument:
         themes = [entity]
     if kind_key == "region":
         regions = [entity]
+        themes = region_themes(links, entity.id)
     keywords = [kind.singular, getattr(entity, "abbreviation", None) or ""]
     for theme in themes:
         keywords += [theme.name, *theme.synonyms]

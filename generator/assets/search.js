@@ -13,6 +13,9 @@
   if (!root || typeof lunr === "undefined" || typeof lunr.nl === "undefined") {
     return;
   }
+  // The message for visitors without JavaScript stays only where this script does not run.
+  var noScript = document.getElementById("atlas-nojs");
+  noScript.parentNode.removeChild(noScript);
   var indexBase = root.getAttribute("data-index");
   var siteRoot = root.getAttribute("data-root");
   var FACETS = [
@@ -310,9 +313,13 @@
     moreText.textContent = "Zoek ook in alle beschrijvingen (" + Math.ceil(shardBytes(missing) / 1024) + " kB)";
   }
 
+  function matching(result) {
+    return candidates(result).filter(function (ref) { return passes(catalog.docs[ref], null); });
+  }
+
   function render() {
     var result = search(state.q);
-    var refs = candidates(result).filter(function (ref) { return passes(catalog.docs[ref], null); });
+    var refs = matching(result);
     renderFacets(result.refs);
     renderResults(refs, result);
     statusLine.textContent = describe(refs.length, result);
@@ -429,6 +436,7 @@
   // ---------- start ----------
 
   readUrl();
+  statusLine.textContent = "De zoekfunctie wordt geladen\u2026";
   var ready = Promise.all([fetchJson("catalog.json"), fetchJson("light.json")]).then(function (loaded) {
     catalog = loaded[0];
     catalog.fieldIndex = {};
@@ -448,6 +456,16 @@
     ready: ready,
     timings: timings,
     search: function (query) { return search(query).refs; },
+    // Results as the page would list them for a query and filters ({theme: ["droogte"]}), as urls.
+    results: function (query, filters) {
+      var saved = state;
+      state = { q: query, filters: filters || {}, shown: PAGE_SIZE };
+      try {
+        return matching(search(query)).map(function (ref) { return catalog.docs[ref][catalog.fieldIndex.url]; });
+      } finally {
+        state = saved;
+      }
+    },
     loadAllShards: function () {
       return Promise.all(Object.keys(catalog.shards).map(loadShard));
     }

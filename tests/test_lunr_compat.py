@@ -1,0 +1,124 @@
+"""lunr.py with our Dutch pipeline ↔ lunr.js with lunr.nl (the vendored copies the site ships), run in node."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lunr.exceptions import QueryParseError
+from lunr.index import Index
+
+from generator.build import gather
+from generator.config import AtlasConfig
+from generator.lunr_nl import STOP_WORDS, stem, trim
+from generator.searchindex import render_search_index
+
+JS = Path(__file__).parent / "js"
+VENDOR = Path(__file__).parent.parent / "generator" / "assets" / "vendor"
+NODE = shutil.which("node")
+
+WORDS = [
+    "gemeenten",
+    "gemeente",
+    "mantelzorgers",
+    "mantelzorg",
+    "klimaatadaptatie",
+    "hittestress",
+    "wateroverlast",
+    "planbureaus",
+    "planbureau",
+    "kennispartners",
+    "ouderen",
+    "inwonersparticipatie",
+    "verdroging",
+    "droogte",
+    "café",
+    "covid19",
+    "Fryslân",
+    "coöperatie",
+    "financiële",
+    "2020",
+    "(onderzoek)",
+    '"vraag"',
+    "…landelijk…",
+    "quizvraag",
+    "yoga",
+    "xenofobie",
+    "de",
+    "het",
+    "een",
+    "zijn",
+    "wonen",
+    "gezondheid",
+    "regio's",
+    "één",
+    "naïef",
+]
+QUERIES = [
+    "friesland",
+    "mantelzorgers",
+    "klimaat",
+    "klimaat*",
+    "corona",
+    "planbureau",
+    "planbureaus~1",
+    "hittestress",
+    "gemeenten",
+    "langer thuis wonen",
+    "+droogte wonen",
+    "title:mantelzorg",
+    "klimaatadaptaie~2",
+    "Fryslân",
+    "onderzoek -corona",
+    "utrecht^10 sociaal",
+    "café",
+    "covid19",
+]
+
+
+def node(script: str, *args: str) -> Any:
+    if NODE is None:
+        pytest.fail("node ontbreekt: de compatibiliteitstest draait lunr.js in node")
+    output = subprocess.run([NODE, str(JS / script), str(VENDOR), *args], capture_output=True, text=True, check=True)
+    return json.loads(output.stdout)
+
+
+def test_pipeline_functions_match_lunr_nl(tmp_path: Path) -> None:
+    words_file = tmp_path / "words.json"
+    words_file.write_text(json.dumps(WORDS), encoding="utf-8")
+    expected = node("lunr_pipeline.js", str(words_file))
+    for word, (trimmed, kept, stemmed) in zip(WORDS, expected, strict=True):
+        assert trim(word) == trimmed, word
+        assert (trim(word) not in STOP_WORDS) == kept, word
+        assert stem(trim(word)) == stemmed, word
+
+
+def test_trimmer_keeps_accents_and_digits() -> None:
+    assert trim("café") == "café"
+    assert trim("covid19") == "covid19"
+    assert trim("(Fryslân)") == "Fryslân"
+
+
+INDEX_FILES = render_search_index(gather(AtlasConfig().resolve()))
+
+
+@pytest.mark.parametrize("name", sorted(n for n in INDEX_FILES if n != "search/catalog.json"))
+def test_same_refs_in_python_and_javascript(tmp_path: Path, name: str) -> None:
+    index_file = tmp_path / "index.json"
+    index_file.write_text(INDEX_FILES[name], encoding="utf-8")
+    queries_file = tmp_path / "queries.json"
+    queries_file.write_text(json.dumps(QUERIES), encoding="utf-8")
+    in_javascript = node("lunr_search.js", str(index_file), str(queries_file))
+    index = Index.load(json.loads(INDEX_FILES[name]))
+    for query in QUERIES:
+        try:
+            in_python: Any = [result["ref"] for result in index.search(query)]
+        except QueryParseError:
+            in_python = {"error": "QueryParseError"}
+        assert in_python == in_javascript[query], query
+    if name == "search/light.json":
+        assert sum(len(refs) for refs in in_javascript.values() if isinstance(refs, list)) > 50  # they find things
