@@ -13,7 +13,7 @@ from typing import Any
 
 from .atlas import Atlas
 from .derive import Links, label, region_themes
-from .kinds import KINDS
+from .kinds import KIND_BY_KEY, KINDS
 
 NATIONAL = "landelijk"
 TEXT_WORDS = 120
@@ -66,7 +66,7 @@ def _prose(entity: Any) -> str:
 
 
 def document_for(entity: Any, kind_key: str, links: Links) -> SearchDocument:
-    kind = next(k for k in KINDS if k.key == kind_key)
+    kind = KIND_BY_KEY[kind_key]
     themes = links.linked(kind_key, entity.id, "theme")
     regions = links.linked(kind_key, entity.id, "region")
     if kind_key == "theme":

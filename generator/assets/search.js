@@ -35,6 +35,7 @@
   var facetBox = document.getElementById("atlas-facets");
   var resultBox = document.getElementById("atlas-results");
   var moreText = document.getElementById("atlas-fulltext");
+  var filterBox = document.getElementById("atlas-filters");
 
   var catalog = null;
   var light = null;
@@ -436,6 +437,10 @@
   // ---------- start ----------
 
   readUrl();
+  // Beside the results on wide screens; folded under "Filters" on phones, open when filters are active.
+  var wide = window.matchMedia("(min-width: 45em)");
+  filterBox.open = wide.matches || hasFilters();
+  wide.addEventListener("change", function () { filterBox.open = wide.matches || filterBox.open; });
   statusLine.textContent = "De zoekfunctie wordt geladen\u2026";
   var ready = Promise.all([fetchJson("catalog.json"), fetchJson("light.json")]).then(function (loaded) {
     catalog = loaded[0];
