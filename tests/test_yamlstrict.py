@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from generator import yamlstrict
 from generator.yamlstrict import field_name, read_yaml
+
+
+@pytest.fixture(autouse=True, params=["CSafeLoader", "SafeLoader"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs with libyaml's parser and with the pure-Python one: they must agree."""
+    monkeypatch.setattr(yamlstrict, "_LOADER", getattr(yaml, request.param))
+    return str(request.param)
 
 
 @pytest.mark.parametrize(
