@@ -19,7 +19,7 @@ from typing import Any
 
 from .atlas import Atlas
 from .kinds import KINDS
-from .lunr_nl import dutch_builder
+from .lunrbuild import DutchBuilder
 from .search import NATIONAL, SearchDocument, search_documents
 from .vocab import Domain, Level, QuestionStatus, ResearchStatus
 
@@ -34,7 +34,7 @@ def _json(data: Any) -> str:
 
 def build_index(fields: dict[str, int], rows: Iterable[tuple[str, dict[str, str]]]) -> dict[str, Any]:
     """A serialized lunr index with the Dutch pipeline; ``fields`` maps field name to boost."""
-    builder = dutch_builder()
+    builder = DutchBuilder()
     builder.ref("ref")
     for name, boost in fields.items():
         builder.field(name, boost=boost)
