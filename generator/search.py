@@ -16,7 +16,7 @@ from .derive import Links, label, region_themes
 from .kinds import KIND_BY_KEY, KINDS
 
 NATIONAL = "landelijk"
-TEXT_WORDS = 120
+TEXT_WORDS = 80
 SNIPPET_CHARACTERS = 160
 _MARKDOWN_NOISE = re.compile(r"[*_`#>\[\]()|]|https?://\S+")
 
@@ -26,10 +26,10 @@ class SearchDocument:
     """What the search page needs of one entry."""
 
     kind: str
-    url: str
+    id: str
     title: str
     keywords: str
-    """Kind, abbreviation, theme names and synonyms, region names, level, domains, status."""
+    """The entry's own other names: abbreviation, kind of organisation or network, synonyms."""
     text: str
     """The entry's prose as plain text, at most TEXT_WORDS words."""
     themes: list[str] = field(default_factory=list)
@@ -37,6 +37,10 @@ class SearchDocument:
     level: str = ""
     domains: list[str] = field(default_factory=list)
     status: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"{KIND_BY_KEY[self.kind].section}/{self.id}/"
 
     @property
     def shards(self) -> list[str]:
@@ -65,8 +69,18 @@ def _prose(entity: Any) -> str:
     return plain_text(*(getattr(entity, name, None) for name in fields))
 
 
+def own_keywords(entity: Any) -> list[str]:
+    """Other names of the entry itself. Names of its themes and regions are not repeated per
+    entry (that would multiply the index); the search page widens a match on a theme or
+    region to the entries filed under it."""
+    words = [getattr(entity, "abbreviation", None) or "", *getattr(entity, "synonyms", [])]
+    kind = getattr(entity, "kind", None)
+    if kind is not None and hasattr(kind, "label"):
+        words.append(kind.label)
+    return [word for word in words if word]
+
+
 def document_for(entity: Any, kind_key: str, links: Links) -> SearchDocument:
-    kind = KIND_BY_KEY[kind_key]
     themes = links.linked(kind_key, entity.id, "theme")
     regions = links.linked(kind_key, entity.id, "region")
     if kind_key == "theme":
@@ -74,28 +88,17 @@ def document_for(entity: Any, kind_key: str, links: Links) -> SearchDocument:
     if kind_key == "region":
         regions = [entity]
         themes = region_themes(links, entity.id)
-    keywords = [kind.singular, getattr(entity, "abbreviation", None) or ""]
-    for theme in themes:
-        keywords += [theme.name, *theme.synonyms]
-    for region in regions:
-        keywords += [region.name, *region.synonyms]
-    domains = [_value(d) for d in getattr(entity, "domains", [])]
-    level = _value(getattr(entity, "level", ""))
-    status = _value(getattr(entity, "status", ""))
-    for labelled in (getattr(entity, "level", None), getattr(entity, "status", None), *getattr(entity, "domains", [])):
-        if labelled is not None:
-            keywords.append(labelled.label)
     return SearchDocument(
         kind=kind_key,
-        url=f"{kind.section}/{entity.id}/",
+        id=entity.id,
         title=label(entity),
-        keywords=" ".join(word for word in keywords if word),
+        keywords=" ".join(own_keywords(entity)),
         text=_prose(entity),
         themes=[theme.id for theme in themes],
         regions=[region.id for region in regions],
-        level=level,
-        domains=domains,
-        status=status,
+        level=_value(getattr(entity, "level", "")),
+        domains=[_value(d) for d in getattr(entity, "domains", [])],
+        status=_value(getattr(entity, "status", "")),
     )
 
 

@@ -1,13 +1,17 @@
 """Render the prebuilt search index: a light shard for the whole atlas, full-text shards per region.
 
-- ``search/catalog.json``: per document its url, title, kind, facet values and
-  snippet, plus the labels of every facet value and the list of shards;
-- ``search/light.json``: a lunr index of titles and keywords (names, synonyms,
-  facets) for every document, loaded first;
-- ``search/text-<region>.json``: lunr indexes of the prose, one per region plus
-  ``landelijk``, loaded only when a region filter or a full-text search needs them.
+- ``search/catalog.json``: per document its id, title, kind and facet values
+  (themes and regions as positions in the catalog's key lists), the labels of
+  every facet value and the list of shards;
+- ``search/light.json``: a lunr index of titles and the entries' own other
+  names (abbreviations, synonyms), loaded first;
+- ``search/text-<shard>.json``: lunr indexes of the prose, one per region plus
+  ``landelijk``, loaded only when a region filter or a full-text search needs them;
+- ``search/snippets-<shard>.json``: the result snippets, {ref: text}, loaded for
+  the results on screen after they are shown.
 
 Refs are positions in the catalog, so results from any shard meet in one list.
+A document's snippet lives in the shard of its first region.
 """
 
 from __future__ import annotations
@@ -73,15 +77,40 @@ def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
 
 
 def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str, int]) -> dict[str, Any]:
+    facet_labels = labels(atlas)
+    theme_keys = list(facet_labels["theme"])
+    region_keys = list(facet_labels["region"])
+    theme_position = {key: i for i, key in enumerate(theme_keys)}
+    region_position = {key: i for i, key in enumerate(region_keys)}
     return {
         "version": CATALOG_VERSION,
-        "fields": ["url", "title", "type", "regions", "themes", "level", "domains", "status", "snippet"],
+        "fields": ["id", "title", "type", "regions", "themes", "level", "domains", "status"],
         "docs": [
-            [d.url, d.title, d.kind, d.regions, d.themes, d.level, d.domains, d.status, d.snippet] for d in documents
+            [
+                d.id,
+                d.title,
+                d.kind,
+                [region_position[r] for r in d.regions],
+                [theme_position[t] for t in d.themes],
+                d.level,
+                d.domains,
+                d.status,
+            ]
+            for d in documents
         ],
-        "labels": labels(atlas),
+        "keys": {"theme": theme_keys, "region": region_keys},
+        "sections": {kind.key: kind.section for kind in KINDS},
+        "labels": facet_labels,
         "shards": {shard: {"file": f"text-{shard}.json", "bytes": size} for shard, size in shard_sizes.items()},
     }
+
+
+def snippet_files(documents: list[SearchDocument]) -> dict[str, str]:
+    by_shard: dict[str, dict[str, str]] = defaultdict(dict)
+    for position, document in enumerate(documents):
+        if document.snippet:
+            by_shard[document.shards[0]][str(position)] = document.snippet
+    return {f"search/snippets-{shard}.json": _json(snippets) for shard, snippets in sorted(by_shard.items())}
 
 
 def render_search_index(atlas: Atlas) -> dict[str, str]:
@@ -93,5 +122,6 @@ def render_search_index(atlas: Atlas) -> dict[str, str]:
         text = _json(index)
         files[f"search/text-{shard}.json"] = text
         sizes[shard] = len(text.encode("utf-8"))
+    files.update(snippet_files(documents))
     files["search/catalog.json"] = _json(catalog(atlas, documents, sizes))
     return files

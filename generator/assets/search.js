@@ -38,8 +38,11 @@
   var filterBox = document.getElementById("atlas-filters");
 
   var catalog = null;
+  var docs = [];          // ref -> {id, title, type, url, regions, themes, level, domains, status, snippet}
+  var filedUnder = { theme: {}, region: {} };  // theme or region id -> refs of the entries filed under it
   var light = null;
   var shards = {};        // shard id -> lunr.Index once loaded
+  var snippetLoads = {};  // shard id -> Promise of its snippets
   var loading = {};       // shard id -> Promise
   var state = { q: "", filters: {}, shown: PAGE_SIZE };
   var timings = { start: performance.now() };
@@ -137,6 +140,22 @@
     });
   }
 
+  // A word that names a theme or region (or one of its synonyms) also finds what is
+  // filed under it, a little lower: "hittestress" finds everything on klimaatadaptatie.
+  function widen(scores) {
+    Object.keys(scores).forEach(function (ref) {
+      var doc = docs[ref];
+      var filed = doc.type === "theme" || doc.type === "region" ? filedUnder[doc.type][doc.id] || [] : [];
+      filed.forEach(function (other) {
+        var score = scores[ref] / 2;
+        if (!(other in scores) || scores[other] < score) {
+          scores[other] = score;
+        }
+      });
+    });
+    return scores;
+  }
+
   function scoresFor(word, fuzzy) {
     var scores = {};
     var indexes = [light].concat(Object.keys(shards).map(function (id) { return shards[id]; }));
@@ -145,7 +164,7 @@
         scores[result.ref] = (scores[result.ref] || 0) + result.score;
       });
     });
-    return scores;
+    return widen(scores);
   }
 
   // Every word must match (in any field of any loaded index); a word that matches
@@ -180,10 +199,9 @@
   // ---------- facets ----------
 
   function docValues(doc, facet) {
-    var f = catalog.fieldIndex;
     var value = {
-      type: doc[f.type], theme: doc[f.themes], region: doc[f.regions].length ? doc[f.regions] : ["landelijk"],
-      level: doc[f.level], domain: doc[f.domains], status: doc[f.status]
+      type: doc.type, theme: doc.themes, region: doc.regions.length ? doc.regions : ["landelijk"],
+      level: doc.level, domain: doc.domains, status: doc.status
     }[facet];
     if (Array.isArray(value)) {
       return value;
@@ -209,11 +227,10 @@
     }
     var all = [];
     if (hasFilters()) {
-      for (var i = 0; i < catalog.docs.length; i++) {
+      for (var i = 0; i < docs.length; i++) {
         all.push(i);
       }
-      var title = catalog.fieldIndex.title;
-      all.sort(function (a, b) { return catalog.docs[a][title].localeCompare(catalog.docs[b][title], "nl"); });
+      all.sort(function (a, b) { return docs[a].title.localeCompare(docs[b].title, "nl"); });
     }
     return all;
   }
@@ -226,10 +243,10 @@
     var counts = {};
     var pool = refs;
     if (!state.q.trim() && !hasFilters()) {
-      pool = catalog.docs.map(function (_, i) { return i; });
+      pool = docs.map(function (_, i) { return i; });
     }
     pool.forEach(function (ref) {
-      var doc = catalog.docs[ref];
+      var doc = docs[ref];
       if (passes(doc, facet)) {
         docValues(doc, facet).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
       }
@@ -269,16 +286,15 @@
   // ---------- results ----------
 
   function renderResults(refs, result) {
-    var f = catalog.fieldIndex;
     var shown = refs.slice(0, state.shown);
     var items = shown.map(function (ref) {
-      var doc = catalog.docs[ref];
-      var regions = doc[f.regions].map(function (id) { return catalog.labels.region[id] || id; });
-      return '<li class="atlas-result"><a href="' + siteRoot + doc[f.url] + '">' +
-        highlight(doc[f.title], result.tokens) + "</a>" +
-        '<p class="atlas-result__meta"><span class="atlas-kind">' + escapeHtml(catalog.labels.type[doc[f.type]]) +
+      var doc = docs[ref];
+      var regions = doc.regions.map(function (id) { return catalog.labels.region[id] || id; });
+      return '<li class="atlas-result" data-ref="' + ref + '"><a href="' + siteRoot + doc.url + '">' +
+        highlight(doc.title, result.tokens) + "</a>" +
+        '<p class="atlas-result__meta"><span class="atlas-kind">' + escapeHtml(catalog.labels.type[doc.type]) +
         "</span> " + escapeHtml(regions.length ? regions.join(", ") : "Landelijk") + "</p>" +
-        (doc[f.snippet] ? '<p class="atlas-result__snippet">' + highlight(doc[f.snippet], result.tokens) + "</p>" : "") +
+        '<p class="atlas-result__snippet">' + (doc.snippet ? highlight(doc.snippet, result.tokens) : "") + "</p>" +
         "</li>";
     });
     var html = items.length ? '<ol class="atlas-results">' + items.join("") + "</ol>" : "";
@@ -315,7 +331,43 @@
   }
 
   function matching(result) {
-    return candidates(result).filter(function (ref) { return passes(catalog.docs[ref], null); });
+    return candidates(result).filter(function (ref) { return passes(docs[ref], null); });
+  }
+
+  // Snippets arrive after the results: fetched per shard for the results on screen only.
+  function snippetShard(ref) {
+    return docs[ref].regions[0] || "landelijk";
+  }
+
+  function fillSnippets(result) {
+    var items = resultBox.querySelectorAll(".atlas-result");
+    var wanted = {};
+    Array.prototype.forEach.call(items, function (item) {
+      var ref = item.getAttribute("data-ref");
+      if (docs[ref].snippet === null) {
+        wanted[snippetShard(ref)] = true;
+      }
+    });
+    Object.keys(wanted).forEach(function (shard) {
+      if (!snippetLoads[shard]) {
+        snippetLoads[shard] = fetchJson("snippets-" + shard + ".json").then(function (snippets) {
+          docs.forEach(function (doc, ref) {
+            if (snippetShard(ref) === shard) {
+              doc.snippet = snippets[ref] || "";
+            }
+          });
+        });
+      }
+      snippetLoads[shard].then(function () {
+        Array.prototype.forEach.call(resultBox.querySelectorAll(".atlas-result"), function (item) {
+          var ref = item.getAttribute("data-ref");
+          var box = item.querySelector(".atlas-result__snippet");
+          if (docs[ref].snippet && !box.innerHTML) {
+            box.innerHTML = highlight(docs[ref].snippet, result.tokens);
+          }
+        });
+      });
+    });
   }
 
   function render() {
@@ -323,6 +375,7 @@
     var refs = matching(result);
     renderFacets(result.refs);
     renderResults(refs, result);
+    fillSnippets(result);
     statusLine.textContent = describe(refs.length, result);
     renderFulltextOffer();
     if (!timings.firstResult && refs.length) {
@@ -444,8 +497,19 @@
   statusLine.textContent = "De zoekfunctie wordt geladen\u2026";
   var ready = Promise.all([fetchJson("catalog.json"), fetchJson("light.json")]).then(function (loaded) {
     catalog = loaded[0];
-    catalog.fieldIndex = {};
-    catalog.fields.forEach(function (name, i) { catalog.fieldIndex[name] = i; });
+    docs = catalog.docs.map(function (row, ref) {
+      var doc = { snippet: null };
+      catalog.fields.forEach(function (name, i) { doc[name] = row[i]; });
+      doc.themes = doc.themes.map(function (i) { return catalog.keys.theme[i]; });
+      doc.regions = doc.regions.map(function (i) { return catalog.keys.region[i]; });
+      doc.url = catalog.sections[doc.type] + "/" + doc.id + "/";
+      ["theme", "region"].forEach(function (facet) {
+        doc[facet + "s"].forEach(function (id) {
+          (filedUnder[facet][id] = filedUnder[facet][id] || []).push(ref);
+        });
+      });
+      return doc;
+    });
     light = lunr.Index.load(loaded[1]);
     timings.loaded = performance.now();
     root.classList.add("atlas-search--ready");
@@ -466,7 +530,7 @@
       var saved = state;
       state = { q: query, filters: filters || {}, shown: PAGE_SIZE };
       try {
-        return matching(search(query)).map(function (ref) { return catalog.docs[ref][catalog.fieldIndex.url]; });
+        return matching(search(query)).map(function (ref) { return docs[ref].url; });
       } finally {
         state = saved;
       }
