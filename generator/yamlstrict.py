@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 FieldPath = tuple[str | int, ...]
 
@@ -64,54 +64,79 @@ def field_name(path: FieldPath) -> str:
     return text
 
 
-class _Reader:
-    def __init__(self, line_offset: int) -> None:
+class _EventReader:
+    """Builds plain values from the parser's events in one pass.
+
+    Working on events (not composed nodes) sees anchors, aliases and tags
+    where they are written, and skips PyYAML's tag resolution, whose YAML 1.1
+    guesses are exactly what this module refuses.
+    """
+
+    def __init__(self, events: Iterator[Any], line_offset: int) -> None:
+        self.events = events
         self.line_offset = line_offset
         self.problems: list[Problem] = []
         self.positions: dict[FieldPath, tuple[int, int]] = {}
 
-    def place(self, node: Node) -> tuple[int, int]:
-        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+    def place(self, event: Any) -> tuple[int, int]:
+        mark = event.start_mark
+        return (mark.line + 1 + self.line_offset, mark.column + 1) if mark else (1 + self.line_offset, 1)
 
-    def problem(self, node: Node, path: FieldPath, message: str) -> None:
-        line, column = self.place(node)
-        self.problems.append(Problem(line, column, field_name(path), message))
+    def problem(self, event: Any, path: FieldPath, message: str) -> None:
+        self.problems.append(Problem(*self.place(event), field_name(path), message))
 
-    def value(self, node: Node, path: FieldPath) -> Any:
-        self.positions[path] = self.place(node)
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
-        raise TypeError(f"unexpected YAML node {type(node).__name__}")
+    def check_node(self, event: Any, path: FieldPath) -> None:
+        if event.anchor:
+            self.problem(event, path, f"ankers (&{event.anchor}) zijn niet toegestaan")
+        if event.tag not in (None, "!"):
+            self.problem(event, path, f"tags ({event.tag}) zijn niet toegestaan")
 
-    def mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
+    def value(self, path: FieldPath, event: Any = None) -> Any:
+        event = event or next(self.events)
+        self.positions[path] = self.place(event)
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(event, path, f"aliassen (*{event.anchor}) zijn niet toegestaan; schrijf de waarde uit")
+            return None
+        self.check_node(event, path)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not isinstance(following := next(self.events), yaml.SequenceEndEvent):
+                items.append(self.value((*path, len(items)), following))
+            return items
+        return self.scalar(event, path)
+
+    def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "samenvoegsleutels (<<) zijn niet toegestaan")
+        while not isinstance(key_event := next(self.events), yaml.MappingEndEvent):
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.problem(key_event, path, "een sleutel moet gewone tekst zijn")
+                self.value((*path, "?"), key_event)
+                self.value((*path, "?"))
                 continue
-            if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, path, "een sleutel moet gewone tekst zijn")
+            key = str(key_event.value)
+            if key == "<<" and key_event.implicit[0]:
+                self.problem(key_event, path, "samenvoegsleutels (<<) zijn niet toegestaan")
+                self.value((*path, key))
                 continue
-            key = str(key_node.value)
             if key in first_seen:
                 self.problem(
-                    key_node,
+                    key_event,
                     (*path, key),
                     f"dubbele sleutel '{key}' (eerder op regel {first_seen[key]}); YAML zou de eerste stil negeren",
                 )
+                self.value((*path, f"{key} (dubbel)"))
                 continue
-            first_seen[key] = self.place(key_node)[0]
-            result[key] = self.value(value_node, (*path, key))
+            self.check_node(key_event, (*path, key))
+            first_seen[key] = self.place(key_event)[0]
+            result[key] = self.value((*path, key))
         return result
 
-    def scalar(self, node: ScalarNode, path: FieldPath) -> Any:
-        text = str(node.value)
-        if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
+    def scalar(self, event: Any, path: FieldPath) -> Any:
+        text = str(event.value)
+        if event.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
             return text
         if _NULL.match(text):
             return None
@@ -119,7 +144,7 @@ class _Reader:
             return text.lower() == "true"
         if _YAML11_BOOL.match(text):
             self.problem(
-                node,
+                event,
                 path,
                 f"'{text}' is dubbelzinnig (YAML 1.1 leest het als ja/nee); "
                 "zet tekst tussen aanhalingstekens of schrijf true/false",
@@ -127,7 +152,7 @@ class _Reader:
             return text
         if _LEADING_ZERO.match(text) or _OTHER_BASE.match(text):
             self.problem(
-                node,
+                event,
                 path,
                 f"'{text}' zou als getal worden gelezen (voorloopnul of grondtal); zet het tussen aanhalingstekens",
             )
@@ -138,22 +163,19 @@ class _Reader:
             return float(text)
         return text
 
-
-def _event_problems(text: str, line_offset: int) -> list[Problem]:
-    """Anchors, aliases and explicit tags, found in the event stream."""
-    problems = []
-    for event in yaml.parse(text, Loader=_LOADER):
-        mark = event.start_mark
-        where = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-        if isinstance(event, yaml.AliasEvent):
-            problems.append(
-                Problem(*where, "", f"aliassen (*{event.anchor}) zijn niet toegestaan; schrijf de waarde uit")
-            )
-        elif isinstance(event, yaml.NodeEvent) and event.anchor:
-            problems.append(Problem(*where, "", f"ankers (&{event.anchor}) zijn niet toegestaan"))
-        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
-            problems.append(Problem(*where, "", f"tags ({event.tag}) zijn niet toegestaan"))
-    return problems
+    def document(self) -> tuple[Any, Any]:
+        """(root value, the event that started it); (None, None) for an empty stream."""
+        next(self.events)  # StreamStart
+        start = next(self.events)
+        if isinstance(start, yaml.StreamEndEvent):
+            return None, None
+        first = next(self.events)
+        root = self.value((), first)
+        next(self.events)  # DocumentEnd
+        extra = next(self.events)
+        if isinstance(extra, yaml.DocumentStartEvent):
+            self.problem(extra, (), "een bestand bevat één YAML-document; haal de tweede '---' weg")
+        return root, first
 
 
 def _tab_problems(text: str, line_offset: int) -> list[Problem]:
@@ -174,19 +196,15 @@ def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list
     problems = _tab_problems(text, line_offset)
     if problems:
         return None, problems
+    reader = _EventReader(yaml.parse(text, Loader=_LOADER), line_offset)
     try:
-        problems = _event_problems(text, line_offset)
-        root = yaml.compose(text, Loader=_LOADER)
+        root, first = reader.document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
         return None, [Problem(line, column, "", f"YAML kan niet gelezen worden: {error.problem or error.context}")]
-    if problems:
-        return None, problems
-    if root is None:
+    if first is None or root is None:
         return None, [Problem(1 + line_offset, 1, "", "het bestand bevat geen gegevens")]
-    if not isinstance(root, MappingNode):
+    if not isinstance(root, dict):
         return None, [Problem(1 + line_offset, 1, "", "verwacht velden (sleutel: waarde) op het hoogste niveau")]
-    reader = _Reader(line_offset)
-    data = reader.mapping(root, ())
-    return Document(data, reader.positions), reader.problems
+    return Document(root, reader.positions), reader.problems

@@ -82,9 +82,9 @@ CASES = [
         partner(name="name: A\nname: B"),
         "3:1: name: dubbele sleutel 'name' (eerder op regel 2)",
     ),
-    ("partners/testpartner.yml", partner(name="name: &naam A"), "2:7: ankers (&naam) zijn niet toegestaan"),
-    ("partners/testpartner.yml", partner(name="name: &n A\nabbreviation: *n"), "3:15: aliassen (*n)"),
-    ("partners/testpartner.yml", partner(name="name: !!str A"), "2:7: tags (tag:yaml.org,2002:str)"),
+    ("partners/testpartner.yml", partner(name="name: &naam A"), "2:7: name: ankers (&naam) zijn niet toegestaan"),
+    ("partners/testpartner.yml", partner(name="name: &n A\nabbreviation: *n"), "3:15: abbreviation: aliassen (*n)"),
+    ("partners/testpartner.yml", partner(name="name: !!str A"), "2:7: name: tags (tag:yaml.org,2002:str)"),
     ("partners/testpartner.yml", partner(offers="offers:\n\t- onderzoek"), "8:1: tab gebruikt om in te springen"),
     ("partners/testpartner.yml", partner(contact="contact: {}", url=""), "contact: geef minstens een e-mailadres"),
     (

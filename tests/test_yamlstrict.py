@@ -34,7 +34,8 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
         ("a: [1, 2\n", 2, 1, "YAML kan niet gelezen worden"),
         ("", 1, 1, "geen gegevens"),
         ("- a\n- b\n", 1, 1, "verwacht velden"),
-        ("a: 1\n---\nb: 2\n", 2, 1, "YAML kan niet gelezen worden"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "een bestand bevat één YAML-document"),
+        ("{[a]: 1}\n", 1, 2, "een sleutel moet gewone tekst zijn"),
     ],
 )
 def test_problems_are_located(text: str, line: int, column: int, fragment: str) -> None:
@@ -75,7 +76,7 @@ def test_values_follow_yaml_1_2_and_keep_text(text: str, expected: object) -> No
 
 
 def test_positions_of_nested_values() -> None:
-    document, _ = read_yaml("a: 1\nthemes:\n  - x\n  - y\ncontact:\n  email: z\n")
+    document, _ = read_yaml("a: 1\nthemes:\n  - x1\n  - x2\ncontact:\n  email: z\n")
     assert document is not None
     assert document.position(("themes", 1)) == (4, 5)
     assert document.position(("contact", "email")) == (6, 10)
