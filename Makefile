@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build validate test lint typecheck unit golden schemas clean
+.PHONY: serve build validate test lint typecheck unit golden schemas bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,8 @@ validate: $(STAMP)  ## check all content
 test: lint typecheck unit  ## every check: ruff, mypy --strict, schemas, pytest (with Chromium)
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -42,6 +42,9 @@ golden: $(STAMP)  ## regenerate tests/golden/ after an intended change in the re
 
 schemas: $(STAMP)  ## regenerate schemas/ from the models
 	$(BIN)/atlas schemas
+
+bench: $(STAMP)  ## measure the search index: build time, size, time to first result, query latency
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

@@ -10,8 +10,8 @@ surprises instead of guessing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -101,7 +101,7 @@ class _EventReader:
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(path)
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not isinstance(following := next(self.events), yaml.SequenceEndEvent):
                 items.append(self.value((*path, len(items)), following))
             return items
