@@ -1,0 +1,466 @@
+"""Search index figures for the real content and for a synthetic atlas; prints them, asserts nothing.
+
+    python -m bench.run [--entries 20000] [--seed 2020] [--runs 5] [--queries 200]
+
+For both atlases: load and validate time, index build time (``render_search_index``),
+index sizes (raw and gzip level 6), the bytes the search page fetches before its
+first result, the time to that first result in Chromium and the latency of
+``window.atlasSearch.search`` for a fixed set of queries. The browser part of
+the synthetic atlas uses the real site with the synthetic ``search/`` folder,
+so no 20,000 pages are built. The figures also go to ``bench-results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from random import Random
+from typing import Any, TypeVar
+from urllib.parse import quote, urlsplit
+
+from playwright.sync_api import Browser, Response, sync_playwright
+
+from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
+from generator.atlas import Atlas
+from generator.build import build_site
+from generator.config import PROJECT_ROOT, AtlasConfig
+from generator.errors import display_path
+from generator.load import load
+from generator.lunr_nl import STOP_WORDS
+from generator.search import search_documents
+from generator.searchindex import render_search_index
+from generator.validate import validate
+
+RESULTS = PROJECT_ROOT / "bench-results" / "latest.json"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+FIRST_RESULT_QUERY = "klimaatadaptatie"
+QUERY_MIX = {"single word": 40, "two words": 25, "prefix": 20, "typo": 15}
+"""Shares of the query kinds, in percent."""
+VOCABULARY_SIZE = 300
+BROWSER_TIMEOUT_MS = 600_000
+_WORD = re.compile(r"[^\W\d_]+")
+
+T = TypeVar("T")
+Query = tuple[str, str]
+"""(kind of query, query text)."""
+
+# ---------------------------------------------------------------- helpers
+
+
+def timed(work: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - start
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+def progress(message: str) -> None:
+    print(f"… {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- in-process figures
+
+
+def gather_timed(content_dir: Path) -> tuple[Atlas, dict[str, float]]:
+    """``generator.build.gather``, with load and validate timed apart."""
+    config = AtlasConfig(content_dir=content_dir).resolve()
+    loaded, load_seconds = timed(lambda: load(config.content_dir, config.root))
+    label = display_path(config.content_dir, config.root)
+    atlas, validate_seconds = timed(lambda: validate(loaded, label))
+    return atlas, {"load_s": load_seconds, "validate_s": validate_seconds}
+
+
+def totals(name: str, group: dict[str, bytes]) -> dict[str, int]:
+    """Files, raw bytes and gzip bytes (each file compressed on its own, as served) of a group of files."""
+    return {
+        f"{name}_files": len(group),
+        f"{name}_raw": sum(len(data) for data in group.values()),
+        f"{name}_gzip": sum(gzip_size(data) for data in group.values()),
+    }
+
+
+def index_sizes(files: dict[str, str]) -> dict[str, Any]:
+    """Sizes of what the page loads first (light index, catalog), of the full-text shards and of the snippets."""
+    raw = {path: text.encode("utf-8") for path, text in files.items()}
+    first = {path: raw[path] for path in ("search/light.json", "search/catalog.json")}
+    shards = {path: data for path, data in raw.items() if path.startswith("search/text-")}
+    snippets = {path: data for path, data in raw.items() if path.startswith("search/snippets-")}
+    largest = max(shards, key=lambda path: len(shards[path]))
+    return {
+        "index_files": len(raw),
+        **totals("light_catalog", first),
+        "light_raw": len(raw["search/light.json"]),
+        "catalog_raw": len(raw["search/catalog.json"]),
+        **totals("shards", shards),
+        "largest_shard": largest.removeprefix("search/"),
+        "largest_shard_raw": len(shards[largest]),
+        "largest_shard_gzip": gzip_size(shards[largest]),
+        **totals("snippets", snippets),
+    }
+
+
+def index_figures(content_dir: Path, query_count: int) -> tuple[dict[str, str], dict[str, Any], list[Query]]:
+    """(index files, figures, queries for the browser) of one content tree."""
+    atlas, figures = gather_timed(content_dir)
+    figures["entries"] = sum(len(entries) for entries in atlas.entries.values())
+    files, figures["index_build_s"] = timed(lambda: render_search_index(atlas))
+    figures.update(index_sizes(files))
+    return files, figures, make_queries(atlas, query_count)
+
+
+# ---------------------------------------------------------------- queries
+
+
+def vocabulary(atlas: Atlas) -> tuple[list[str], list[list[str]]]:
+    """(most frequent words, words per document) of the searchable text, stop words left out."""
+    per_document = []
+    counts: Counter[str] = Counter()
+    for document in search_documents(atlas):
+        words = [
+            word
+            for word in _WORD.findall(f"{document.title} {document.keywords} {document.text}".lower())
+            if len(word) >= 4 and word not in STOP_WORDS
+        ]
+        per_document.append(words)
+        counts.update(words)
+    ranked = sorted(counts, key=lambda word: (-counts[word], word))
+    return ranked[:VOCABULARY_SIZE], [words for words in per_document if len(set(words)) >= 2]
+
+
+def typo(rng: Random, word: str) -> str:
+    """One edit inside the word: swap two letters, drop one or replace one."""
+    at = rng.randint(1, len(word) - 2)
+    edits = (
+        word[:at] + word[at + 1] + word[at] + word[at + 2 :],
+        word[:at] + word[at + 1 :],
+        word[:at] + rng.choice([c for c in "aeiounrst" if c != word[at]]) + word[at + 1 :],
+    )
+    changed = [edit for edit in edits if edit != word]
+    return rng.choice(changed)
+
+
+def make_queries(atlas: Atlas, count: int = 200, seed: int = DEFAULT_SEED) -> list[Query]:
+    """A deterministic mix of single words, two words from one document, prefixes and typos."""
+    rng = Random(seed)
+    words, documents = vocabulary(atlas)
+    long_words = [word for word in words if len(word) >= 6]
+    makers: dict[str, Callable[[], str]] = {
+        "single word": lambda: rng.choice(words),
+        "two words": lambda: " ".join(rng.sample(sorted(set(rng.choice(documents))), 2)),
+        "prefix": lambda: (word := rng.choice(long_words))[: rng.randint(3, len(word) - 2)],
+        "typo": lambda: typo(rng, rng.choice(long_words)),
+    }
+    queries = [(kind, makers[kind]()) for kind, share in QUERY_MIX.items() for _ in range(round(count * share / 100))]
+    rng.shuffle(queries)
+    return queries
+
+
+# ---------------------------------------------------------------- browser figures
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """``folder`` over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+PAGE_STATE = """() => ({
+  timings: window.atlasSearch.timings,
+  fetched: [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+    .map((entry) => ({ url: entry.name, end: entry.responseEnd })),
+})"""
+RUN_QUERIES = """(queries) => queries.map((query) => {
+  const start = performance.now();
+  const refs = window.atlasSearch.search(query);
+  return [performance.now() - start, refs.length];
+})"""
+
+
+def first_result(browser: Browser, url: str) -> dict[str, Any]:
+    """Open the search page with a query in a fresh context: ms to the first result, and what came before it."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    responses: dict[str, Response] = {}
+
+    def record(response: Response) -> None:
+        responses.setdefault(response.url, response)
+
+    page.on("response", record)
+    page.goto(url, wait_until="commit")
+    page.wait_for_function("() => window.atlasSearch && window.atlasSearch.timings.firstResult")
+    state = page.evaluate(PAGE_STATE)
+    first = float(state["timings"]["firstResult"])
+    files = []
+    for entry in state["fetched"]:
+        if entry["end"] <= first and entry["url"] in responses:
+            body = responses[entry["url"]].body()
+            path = urlsplit(entry["url"]).path
+            files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
+    context.close()
+    return {"first_result_ms": first, "loaded_ms": float(state["timings"]["loaded"]), "files": files}
+
+
+def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any]:
+    """``atlasSearch.search`` timed per query: light index only, then with every shard loaded."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    page.goto(url)
+    page.evaluate("() => window.atlasSearch.ready.then(() => true)")
+    texts = [text for _, text in queries]
+    figures: dict[str, Any] = {}
+    for mode in ("light", "all_shards"):
+        if mode == "all_shards":
+            page.evaluate("() => window.atlasSearch.loadAllShards().then(() => true)")
+        timings = page.evaluate(RUN_QUERIES, texts)
+        figures[mode] = summarize(queries, [(float(ms), int(hits)) for ms, hits in timings])
+    context.close()
+    return figures
+
+
+def summarize(queries: list[Query], timings: list[tuple[float, int]]) -> dict[str, Any]:
+    def stats(picked: list[tuple[float, int]]) -> dict[str, float]:
+        ms = [duration for duration, _ in picked]
+        return {"n": len(ms), "p50_ms": percentile(ms, 0.5), "p95_ms": percentile(ms, 0.95), "max_ms": max(ms)}
+
+    by_kind = {kind: [t for (k, _), t in zip(queries, timings, strict=True) if k == kind] for kind in QUERY_MIX}
+    return {
+        **stats(timings),
+        "empty": sum(1 for _, hits in timings if hits == 0),
+        "by_kind": {kind: stats(picked) for kind, picked in by_kind.items() if picked},
+        "slowest": [
+            {"query": text, "kind": kind, "ms": ms, "hits": hits}
+            for (kind, text), (ms, hits) in sorted(zip(queries, timings, strict=True), key=lambda pair: -pair[1][0])[:5]
+        ],
+    }
+
+
+def browser_figures(browser: Browser, site: Path, queries: list[Query], runs: int, query: str) -> dict[str, Any]:
+    with serve(site) as base:
+        url = f"{base}/zoeken/?q={quote(query)}"
+        measured = [first_result(browser, url) for _ in range(runs)]
+        files = measured[0]["files"]
+        return {
+            "first_result_query": query,
+            "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
+            "first_result_ms_runs": [run["first_result_ms"] for run in measured],
+            "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
+            "before_first_result_raw": sum(file["raw"] for file in files),
+            "before_first_result_gzip": sum(file["gzip"] for file in files),
+            "before_first_result_files": files,
+            "queries": latencies(browser, f"{base}/zoeken/", queries),
+        }
+
+
+# ---------------------------------------------------------------- sites
+
+
+def real_site(work: Path) -> Path:
+    """The real content built into ``work/site`` (strict mkdocs)."""
+    config = AtlasConfig(docs_dir=work / "docs", site_dir=work / "site").resolve()
+    build_site(config)
+    return config.site_dir
+
+
+def synthetic_site(site: Path, index: dict[str, str]) -> Path:
+    """A copy of the real site whose ``search/`` holds the synthetic index."""
+    synthetic = site.with_name("site-synthetic")
+    shutil.copytree(site, synthetic)
+    shutil.rmtree(synthetic / "search")
+    for path, text in index.items():
+        target = synthetic / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+    return synthetic
+
+
+# ---------------------------------------------------------------- report
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:,.1f} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.2f} MB"
+
+
+def ms(value: float) -> str:
+    return f"{value:,.1f} ms" if value < 10_000 else f"{value / 1000:,.1f} s"
+
+
+def raw_gzip(figures: dict[str, Any], name: str) -> str:
+    return f"{kb(figures[f'{name}_raw'])} / {kb(figures[f'{name}_gzip'])}"
+
+
+def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    snippets = raw_gzip(figures, "snippets") if figures["snippets_files"] else "none"
+    return [
+        ("entries", f"{figures['entries']:,}"),
+        ("load (read files)", f"{figures['load_s']:.2f} s"),
+        ("validate", f"{figures['validate_s']:.2f} s"),
+        ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
+        ("light.json + catalog.json raw / gzip", raw_gzip(figures, "light_catalog")),
+        ("  light.json / catalog.json raw", f"{kb(figures['light_raw'])} / {kb(figures['catalog_raw'])}"),
+        ("text shards raw / gzip", raw_gzip(figures, "shards")),
+        ("  text shards", f"{figures['shards_files']} files"),
+        ("  largest shard raw / gzip", raw_gzip(figures, "largest_shard")),
+        ("  largest shard", figures["largest_shard"]),
+        ("snippet files raw / gzip", snippets),
+    ]
+
+
+def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
+    fetched = f"{kb(browser['before_first_result_gzip'])} ({kb(browser['before_first_result_raw'])})"
+    lines = [
+        ("fetched before first result gzip (raw)", fetched),
+        ("  files", str(len(browser["before_first_result_files"]))),
+        (f"first result, median of {len(browser['first_result_ms_runs'])}", ms(browser["first_result_ms_median"])),
+        ("  index loaded, median", ms(browser["loaded_ms_median"])),
+    ]
+    for mode, title in (("light", "light index only"), ("all_shards", "all shards loaded")):
+        stats = browser["queries"][mode]
+        lines.append((f"query p50 / p95, {title} (n={stats['n']})", f"{ms(stats['p50_ms'])} / {ms(stats['p95_ms'])}"))
+        for kind, picked in stats["by_kind"].items():
+            lines.append((f"  {kind} (n={picked['n']})", f"{ms(picked['p50_ms'])} / {ms(picked['p95_ms'])}"))
+        slowest = stats["slowest"][0]
+        lines.append(("  slowest query", f"{ms(slowest['ms'])} {slowest['query']!r}"))
+    return lines
+
+
+def table(real: dict[str, Any], synthetic: dict[str, Any]) -> str:
+    """Both atlases side by side, one figure per line."""
+    left = index_rows(real) + browser_rows(real["browser"])
+    right = index_rows(synthetic) + browser_rows(synthetic["browser"])
+    headers = ("", "real (content/)", f"synthetic (seed {synthetic['seed']})")
+    columns = ((headers[0], left, 0), (headers[1], left, 1), (headers[2], right, 1))
+    width = [max(len(header), *(len(row[column]) for row in rows)) for header, rows, column in columns]
+    lines = [f"{headers[0]:<{width[0]}}  {headers[1]:>{width[1]}}  {headers[2]:>{width[2]}}"]
+    lines.append("-" * len(lines[0]))
+    lines += [f"{a[0]:<{width[0]}}  {a[1]:>{width[1]}}  {b[1]:>{width[2]}}" for a, b in zip(left, right, strict=True)]
+    return "\n".join(lines)
+
+
+def git_state() -> dict[str, Any]:
+    """The commit measured, and whether generator/ had changes that were not committed."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    return {
+        "commit": git("rev-parse", "HEAD"),
+        "generator_uncommitted": bool(git("status", "--porcelain", "generator")),
+    }
+
+
+# ---------------------------------------------------------------- main
+
+
+@contextmanager
+def work_folder(keep: Path | None) -> Iterator[Path]:
+    """A temporary folder, or ``keep`` when the sites should stay for a closer look."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
+        yield Path(temp)
+
+
+def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """(real figures, synthetic figures, Chromium version)."""
+    progress("real content: load, validate, index; the real site (mkdocs)")
+    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries)
+    site = real_site(work)
+    progress(f"synthetic atlas of {args.entries} entries (seed {args.seed}): write, load, validate, index")
+    write_synthetic_atlas(work / "content", args.entries, args.seed)
+    index, synthetic, synthetic_queries = index_figures(work / "content", args.queries)
+    synthetic["seed"] = args.seed
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for name, figures, served, queries in (
+            ("real", real, site, real_queries),
+            ("synthetic", synthetic, synthetic_site(site, index), synthetic_queries),
+        ):
+            progress(f"{name}: Chromium, {args.runs} page loads, {len(queries)} queries with and without the shards")
+            figures["browser"] = browser_figures(browser, served, queries, args.runs, args.query)
+        version = browser.version
+        browser.close()
+    return real, synthetic, version
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description="Measure the search index.")
+    parser.add_argument("--entries", type=int, default=DEFAULT_ENTRIES, help="synthetic entries (default 20000)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic atlas (default 2020)")
+    parser.add_argument("--runs", type=int, default=5, help="page loads for the time to first result (default 5)")
+    parser.add_argument("--queries", type=int, default=200, help="queries for the latencies (default 200)")
+    parser.add_argument("--query", default=FIRST_RESULT_QUERY, help="query of the first-result page loads")
+    parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep the content and sites")
+    args = parser.parse_args(argv)
+
+    with work_folder(args.keep) as work:
+        real, synthetic, chromium = measure(work, args)
+    print(table(real, synthetic))
+    results = {
+        "measured": datetime.now(UTC).isoformat(timespec="seconds"),
+        **git_state(),
+        "python": platform.python_version(),
+        "chromium": chromium,
+        "real": real,
+        "synthetic": synthetic,
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nfigures written to {display_path(RESULTS, PROJECT_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

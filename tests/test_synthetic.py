@@ -1,0 +1,49 @@
+"""The synthetic atlas of bench/: valid content, the asked number of entries, the same bytes for the same seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.synthetic import kind_counts, write_synthetic_atlas
+from generator.build import gather
+from generator.config import AtlasConfig
+from generator.kinds import KINDS
+
+ENTRIES = 300
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_synthetic_atlas_is_valid_and_complete(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    counts = write_synthetic_atlas(content, ENTRIES, seed=7)
+
+    atlas = gather(AtlasConfig(content_dir=content).resolve())
+
+    assert sum(counts.values()) == ENTRIES
+    assert {kind.key: len(atlas.entries[kind.key]) for kind in KINDS} == counts
+    assert all(counts[kind.key] > 0 for kind in KINDS)
+    assert [page.slug for page in atlas.pages] == ["over"]
+
+
+def test_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:
+    write_synthetic_atlas(tmp_path / "a", ENTRIES, seed=7)
+    write_synthetic_atlas(tmp_path / "b", ENTRIES, seed=7)
+    write_synthetic_atlas(tmp_path / "c", ENTRIES, seed=8)
+
+    first, second, other = tree(tmp_path / "a"), tree(tmp_path / "b"), tree(tmp_path / "c")
+
+    assert first == second
+    assert len(first) == ENTRIES + 1
+    assert first != other
+
+
+def test_counts_add_up_for_any_size() -> None:
+    for entries in (9, 10, 57, 300, 1234, 20_000):
+        counts = kind_counts(entries)
+        assert sum(counts.values()) == entries
+        assert min(counts.values()) >= 1
+    assert kind_counts(20_000)["theme"] == 40
+    assert kind_counts(20_000)["region"] == 25
