@@ -16,6 +16,7 @@ A document's snippet lives in the shard of its first region.
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -28,8 +29,6 @@ from .search import NATIONAL, SearchDocument, search_documents
 from .vocab import Domain, Level, QuestionStatus, ResearchStatus
 
 CATALOG_VERSION = 1
-TITLE_BOOST = 10
-KEYWORD_BOOST = 3
 
 
 def _json(data: Any) -> str:
@@ -48,8 +47,9 @@ def build_index(fields: dict[str, int], rows: Iterable[tuple[str, dict[str, str]
 
 
 def light_index(documents: list[SearchDocument]) -> dict[str, Any]:
-    rows = ((str(i), {"title": d.title, "keywords": d.keywords}) for i, d in enumerate(documents))
-    return build_index({"title": TITLE_BOOST, "keywords": KEYWORD_BOOST}, rows)
+    """One field, the entry's names: a second field would double the vectors the browser loads."""
+    rows = ((str(i), {"name": f"{d.title} {d.keywords}"}) for i, d in enumerate(documents))
+    return build_index({"name": 1}, rows)
 
 
 def text_indexes(documents: list[SearchDocument]) -> dict[str, dict[str, Any]]:
@@ -76,7 +76,7 @@ def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
     }
 
 
-def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str, int]) -> dict[str, Any]:
+def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str, dict[str, int]]) -> dict[str, Any]:
     facet_labels = labels(atlas)
     theme_keys = list(facet_labels["theme"])
     region_keys = list(facet_labels["region"])
@@ -101,7 +101,7 @@ def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str
         "keys": {"theme": theme_keys, "region": region_keys},
         "sections": {kind.key: kind.section for kind in KINDS},
         "labels": facet_labels,
-        "shards": {shard: {"file": f"text-{shard}.json", "bytes": size} for shard, size in shard_sizes.items()},
+        "shards": {shard: {"file": f"text-{shard}.json", **sizes} for shard, sizes in shard_sizes.items()},
     }
 
 
@@ -121,7 +121,9 @@ def render_search_index(atlas: Atlas) -> dict[str, str]:
     for shard, index in text_indexes(documents).items():
         text = _json(index)
         files[f"search/text-{shard}.json"] = text
-        sizes[shard] = len(text.encode("utf-8"))
+        raw = text.encode("utf-8")
+        # The page offers full-text search with its transfer size; servers send JSON compressed.
+        sizes[shard] = {"bytes": len(raw), "gzip": len(gzip.compress(raw, compresslevel=6))}
     files.update(snippet_files(documents))
     files["search/catalog.json"] = _json(catalog(atlas, documents, sizes))
     return files

@@ -27,7 +27,8 @@
     ["status", "Status"]
   ];
   var PAGE_SIZE = 25;
-  var AUTO_FULLTEXT_BYTES = 2000000;
+  var AUTO_FULLTEXT_GZIP_BYTES = 1000000;  // load all descriptions unasked only when that is small
+  var PREFIX_MIN_LENGTH = 3;               // "ve*" would match nearly everything
 
   var form = document.getElementById("atlas-search-form");
   var input = document.getElementById("atlas-q");
@@ -120,7 +121,7 @@
   }
 
   function shardBytes(ids) {
-    return ids.reduce(function (sum, id) { return sum + catalog.shards[id].bytes; }, 0);
+    return ids.reduce(function (sum, id) { return sum + catalog.shards[id].gzip; }, 0);
   }
 
   // ---------- searching ----------
@@ -133,7 +134,7 @@
         q.term(stem(word), { usePipeline: false, editDistance: distance });
       } else {
         q.term(word, { usePipeline: true, boost: 10 });
-        if (word.length >= 2) {
+        if (word.length >= PREFIX_MIN_LENGTH) {
           q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
         }
       }
@@ -156,13 +157,21 @@
     return scores;
   }
 
+  // Name score plus the best description score: an entry in two regions sits in two
+  // full-text shards, and must not count twice.
   function scoresFor(word, fuzzy) {
     var scores = {};
-    var indexes = [light].concat(Object.keys(shards).map(function (id) { return shards[id]; }));
-    indexes.forEach(function (index) {
-      runQuery(index, word, fuzzy).forEach(function (result) {
-        scores[result.ref] = (scores[result.ref] || 0) + result.score;
+    var text = {};
+    runQuery(light, word, fuzzy).forEach(function (result) {
+      scores[result.ref] = result.score;
+    });
+    Object.keys(shards).forEach(function (id) {
+      runQuery(shards[id], word, fuzzy).forEach(function (result) {
+        text[result.ref] = Math.max(text[result.ref] || 0, result.score);
       });
+    });
+    Object.keys(text).forEach(function (ref) {
+      scores[ref] = (scores[ref] || 0) + text[ref];
     });
     return widen(scores);
   }
@@ -239,11 +248,18 @@
     return Object.keys(state.filters).some(function (k) { return state.filters[k].length; });
   }
 
+  var atlasCounts = null;  // facet counts over the whole atlas, for the page without query or filter
+
   function facetCounts(refs, facet) {
     var counts = {};
     var pool = refs;
     if (!state.q.trim() && !hasFilters()) {
+      if (atlasCounts && atlasCounts[facet]) {
+        return atlasCounts[facet];
+      }
       pool = docs.map(function (_, i) { return i; });
+      atlasCounts = atlasCounts || {};
+      atlasCounts[facet] = counts;
     }
     pool.forEach(function (ref) {
       var doc = docs[ref];
@@ -327,7 +343,9 @@
       return;
     }
     moreText.hidden = false;
-    moreText.textContent = "Zoek ook in alle beschrijvingen (" + Math.ceil(shardBytes(missing) / 1024) + " kB)";
+    var kilobytes = Math.ceil(shardBytes(missing) / 1024);
+    moreText.textContent = "Zoek ook in alle beschrijvingen (" +
+      (kilobytes >= 1024 ? (kilobytes / 1024).toFixed(1).replace(".", ",") + " MB" : kilobytes + " kB") + ")";
   }
 
   function matching(result) {
@@ -339,7 +357,10 @@
     return docs[ref].regions[0] || "landelijk";
   }
 
+  var shownResult = null;  // the result on screen; late snippets are highlighted for it, not for an older one
+
   function fillSnippets(result) {
+    shownResult = result;
     var items = resultBox.querySelectorAll(".atlas-result");
     var wanted = {};
     Array.prototype.forEach.call(items, function (item) {
@@ -363,7 +384,7 @@
           var ref = item.getAttribute("data-ref");
           var box = item.querySelector(".atlas-result__snippet");
           if (docs[ref].snippet && !box.innerHTML) {
-            box.innerHTML = highlight(docs[ref].snippet, result.tokens);
+            box.innerHTML = highlight(docs[ref].snippet, shownResult.tokens);
           }
         });
       });
@@ -381,16 +402,16 @@
     if (!timings.firstResult && refs.length) {
       timings.firstResult = performance.now();
     }
-    return refs;
+    return result;
   }
 
   // Region filters bring in their own full-text shard; a query the light index
   // cannot answer brings in the rest when that is small enough.
-  function ensureShards() {
+  function ensureShards(result) {
     var wanted = unloadedShards(state.filters.region || []);
-    if (state.q.trim() && !search(state.q).refs.length) {
+    if (state.q.trim() && !result.refs.length) {
       var all = unloadedShards(Object.keys(catalog.shards));
-      if (shardBytes(all) <= AUTO_FULLTEXT_BYTES) {
+      if (shardBytes(all) <= AUTO_FULLTEXT_GZIP_BYTES) {
         wanted = all;
       }
     }
@@ -433,8 +454,7 @@
 
   function update(push) {
     writeUrl(push);
-    render();
-    ensureShards();
+    ensureShards(render());
   }
 
   // ---------- events ----------
@@ -483,8 +503,7 @@
   });
   window.addEventListener("popstate", function () {
     readUrl();
-    render();
-    ensureShards();
+    ensureShards(render());
   });
 
   // ---------- start ----------
@@ -513,8 +532,7 @@
     light = lunr.Index.load(loaded[1]);
     timings.loaded = performance.now();
     root.classList.add("atlas-search--ready");
-    render();
-    ensureShards();
+    ensureShards(render());
   }).catch(function (error) {
     statusLine.textContent = "De zoekfunctie kon niet laden. Gebruik de overzichten in het menu.";
     throw error;
