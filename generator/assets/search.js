@@ -72,8 +72,14 @@
     return tokens;
   }
 
+  var stems = {};  // highlighting stems every word on screen; most recur
+
   function stem(word) {
-    return lunr.nl.stemmer(token(word.toLowerCase())).toString();
+    var lower = word.toLowerCase();
+    if (!(lower in stems)) {
+      stems[lower] = lunr.nl.stemmer(token(lower)).toString();
+    }
+    return stems[lower];
   }
 
   function escapeHtml(text) {
