@@ -20,7 +20,8 @@ Key = tuple[str, str]
 
 def label(entity: Any) -> str:
     """What an entry is called on the site."""
-    return str(getattr(entity, "name", None) or getattr(entity, "title", None) or entity.id)
+    fields = entity.__dict__  # not getattr: a missing attribute on a pydantic model is slow to miss
+    return str(fields.get("name") or fields.get("title") or entity.id)
 
 
 def sort_key(entity: Any) -> tuple[str, str]:

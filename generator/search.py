@@ -60,45 +60,52 @@ def plain_text(*parts: str | None, words: int = TEXT_WORDS) -> str:
     return " ".join(_MARKDOWN_NOISE.sub(" ", text).split()[:words])
 
 
+def field_value(entity: Any, name: str, default: Any = None) -> Any:
+    """A field if this kind has it. (getattr on a pydantic model for a missing name is slow:
+    across 20,000 entries and a dozen optional names it cost seconds.)"""
+    return entity.__dict__.get(name, default)
+
+
 def _value(value: Any) -> str:
     return str(value.value) if hasattr(value, "value") else str(value or "")
 
 
 def _prose(entity: Any) -> str:
     fields = ("summary", "question", "description", "expertise", "who", "what", "needs", "context", "answer")
-    return plain_text(*(getattr(entity, name, None) for name in fields))
+    return plain_text(*(field_value(entity, name) for name in fields))
 
 
 def own_keywords(entity: Any) -> list[str]:
     """Other names of the entry itself. Names of its themes and regions are not repeated per
     entry (that would multiply the index); the search page widens a match on a theme or
     region to the entries filed under it."""
-    words = [getattr(entity, "abbreviation", None) or "", *getattr(entity, "synonyms", [])]
-    kind = getattr(entity, "kind", None)
+    words = [field_value(entity, "abbreviation") or "", *field_value(entity, "synonyms", [])]
+    kind = field_value(entity, "kind")
     if kind is not None and hasattr(kind, "label"):
         words.append(kind.label)
     return [word for word in words if word]
 
 
 def document_for(entity: Any, kind_key: str, links: Links) -> SearchDocument:
-    themes = links.linked(kind_key, entity.id, "theme")
-    regions = links.linked(kind_key, entity.id, "region")
+    # Ids, not entries: sorting 20,000 entries' neighbours by label would cost seconds.
+    themes = sorted(links.linked_ids(kind_key, entity.id, "theme"))
+    regions = sorted(links.linked_ids(kind_key, entity.id, "region"))
     if kind_key == "theme":
-        themes = [entity]
+        themes = [entity.id]
     if kind_key == "region":
-        regions = [entity]
-        themes = region_themes(links, entity.id)
+        regions = [entity.id]
+        themes = [theme.id for theme in region_themes(links, entity.id)]
     return SearchDocument(
         kind=kind_key,
         id=entity.id,
         title=label(entity),
         keywords=" ".join(own_keywords(entity)),
         text=_prose(entity),
-        themes=[theme.id for theme in themes],
-        regions=[region.id for region in regions],
-        level=_value(getattr(entity, "level", "")),
-        domains=[_value(d) for d in getattr(entity, "domains", [])],
-        status=_value(getattr(entity, "status", "")),
+        themes=[key for key in themes if key in links.atlas.entries["theme"]],
+        regions=[key for key in regions if key in links.atlas.entries["region"]],
+        level=_value(field_value(entity, "level", "")),
+        domains=[_value(d) for d in field_value(entity, "domains", [])],
+        status=_value(field_value(entity, "status", "")),
     )
 
 
