@@ -13,9 +13,7 @@ so no 20,000 pages are built. The figures also go to ``bench-results/latest.json
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import platform
 import re
@@ -24,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -47,18 +44,9 @@ from generator.lunr_nl import STOP_WORDS
 from generator.search import search_documents
 from generator.searchindex import render_search_index
 from generator.validate import validate
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 RESULTS = PROJECT_ROOT / "bench-results" / "latest.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 FIRST_RESULT_QUERY = "klimaatadaptatie"
 QUERY_MIX = {"single word": 40, "two words": 25, "prefix": 20, "typo": 15}
 """Shares of the query kinds, in percent."""
@@ -193,25 +181,6 @@ def make_queries(atlas: Atlas, count: int = 200, seed: int = DEFAULT_SEED) -> li
 # ---------------------------------------------------------------- browser figures
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """``folder`` over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 PAGE_STATE = """() => ({
   timings: window.atlasSearch.timings,
   fetched: [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
@@ -285,7 +254,7 @@ def summarize(queries: list[Query], timings: list[tuple[float, int]]) -> dict[st
 
 
 def browser_figures(browser: Browser, site: Path, queries: list[Query], runs: int, query: str) -> dict[str, Any]:
-    with serve(site) as base:
+    with serve_folder(site) as base:
         url = f"{base}/zoeken/?q={quote(query)}"
         measured = [first_result(browser, url) for _ in range(runs)]
         files = measured[0]["files"]
@@ -423,7 +392,7 @@ def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[
     index, synthetic, synthetic_queries = index_figures(work / "content", args.queries)
     synthetic["seed"] = args.seed
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         for name, figures, served, queries in (
             ("real", real, site, real_queries),
             ("synthetic", synthetic, synthetic_site(site, index), synthetic_queries),
