@@ -7,11 +7,12 @@
   names (abbreviations, synonyms), loaded first;
 - ``search/text-<shard>.json``: lunr indexes of the prose, one per region plus
   ``landelijk``, loaded only when a region filter or a full-text search needs them;
-- ``search/snippets-<shard>.json``: the result snippets, {ref: text}, loaded for
-  the results on screen after they are shown.
+- ``search/snippets-<n>.json``: the result snippets of refs n·SNIPPET_CHUNK up to
+  the next chunk, {ref: text}, loaded for the results on screen after they are
+  shown. Small chunks by ref, not by region: one page of results spans many
+  regions, and per-region files made it fetch most of the atlas.
 
 Refs are positions in the catalog, so results from any shard meet in one list.
-A document's snippet lives in the shard of its first region.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .search import NATIONAL, SearchDocument, search_documents
 from .vocab import Domain, Level, QuestionStatus, ResearchStatus
 
 CATALOG_VERSION = 1
+SNIPPET_CHUNK = 100
 
 
 def _json(data: Any) -> str:
@@ -102,15 +104,16 @@ def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str
         "sections": {kind.key: kind.section for kind in KINDS},
         "labels": facet_labels,
         "shards": {shard: {"file": f"text-{shard}.json", **sizes} for shard, sizes in shard_sizes.items()},
+        "snippetChunk": SNIPPET_CHUNK,
     }
 
 
 def snippet_files(documents: list[SearchDocument]) -> dict[str, str]:
-    by_shard: dict[str, dict[str, str]] = defaultdict(dict)
+    chunks: dict[int, dict[str, str]] = defaultdict(dict)
     for position, document in enumerate(documents):
         if document.snippet:
-            by_shard[document.shards[0]][str(position)] = document.snippet
-    return {f"search/snippets-{shard}.json": _json(snippets) for shard, snippets in sorted(by_shard.items())}
+            chunks[position // SNIPPET_CHUNK][str(position)] = document.snippet
+    return {f"search/snippets-{chunk}.json": _json(snippets) for chunk, snippets in sorted(chunks.items())}
 
 
 def render_search_index(atlas: Atlas) -> dict[str, str]:
