@@ -31,6 +31,8 @@ from .vocab import Domain, Level, QuestionStatus, ResearchStatus
 
 CATALOG_VERSION = 1
 SNIPPET_CHUNK = 100
+NAME_BOOST = 10
+"""A match in an entry's name weighs ten times a match in its description (boost 1)."""
 
 
 def _json(data: Any) -> str:
@@ -51,7 +53,7 @@ def build_index(fields: dict[str, int], rows: Iterable[tuple[str, dict[str, str]
 def light_index(documents: list[SearchDocument]) -> dict[str, Any]:
     """One field, the entry's names: a second field would double the vectors the browser loads."""
     rows = ((str(i), {"name": f"{d.title} {d.keywords}"}) for i, d in enumerate(documents))
-    return build_index({"name": 1}, rows)
+    return build_index({"name": NAME_BOOST}, rows)
 
 
 def text_indexes(documents: list[SearchDocument]) -> dict[str, dict[str, Any]]:

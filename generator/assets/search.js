@@ -163,6 +163,43 @@
     return scores;
   }
 
+  // Words of the facet labels ("landelijk", "kennisvraag", "beantwoord", "universiteit" is not
+  // one: kinds of partner are in the names index) find the entries with that value, at a low
+  // score, so that the index need not repeat them for every entry.
+  var LABEL_FACETS = ["type", "level", "domain", "status"];
+  var LABEL_SCORE = 0.5;
+  var labelled = {};  // stem of a label word -> [refs…]
+
+  function indexLabels() {
+    var byValue = {};
+    docs.forEach(function (doc, ref) {
+      LABEL_FACETS.forEach(function (facet) {
+        docValues(doc, facet).forEach(function (value) {
+          var key = facet + "\u0000" + value;
+          (byValue[key] = byValue[key] || []).push(ref);
+        });
+      });
+    });
+    LABEL_FACETS.forEach(function (facet) {
+      var labels = catalog.labels[facet] || {};
+      Object.keys(labels).forEach(function (value) {
+        queryTokens(labels[value]).forEach(function (word) {
+          var refs = byValue[facet + "\u0000" + value] || [];
+          var key = stem(word);
+          labelled[key] = (labelled[key] || []).concat(refs);
+        });
+      });
+    });
+  }
+
+  function labelScores(word, scores) {
+    (labelled[stem(word)] || []).forEach(function (ref) {
+      if (!(ref in scores) || scores[ref] < LABEL_SCORE) {
+        scores[ref] = LABEL_SCORE;
+      }
+    });
+  }
+
   // Name score plus the best description score: an entry in two regions sits in two
   // full-text shards, and must not count twice.
   function scoresFor(word, fuzzy) {
@@ -179,6 +216,9 @@
     Object.keys(text).forEach(function (ref) {
       scores[ref] = (scores[ref] || 0) + text[ref];
     });
+    if (!fuzzy) {
+      labelScores(word, scores);
+    }
     return widen(scores);
   }
 
@@ -560,6 +600,7 @@
     docs = mapDocs(catalog);
     timings.mapped = performance.now();
     light = lunr.Index.load(loaded[1]);
+    indexLabels();
     timings.loaded = performance.now();
     root.classList.add("atlas-search--ready");
     ensureShards(render());
