@@ -46,6 +46,8 @@ def result_urls(page: Page) -> list[str]:
         ("klimaatadaptaie", ["/themas/klimaatadaptatie/"]),
         ("hittestress", ["/themas/klimaatadaptatie/"]),
         ("langer thuis wonen", ["/themas/langer-thuis-wonen/"]),
+        ("landelijk", ["/partners/rivm/", "/partners/pbl/"]),
+        ("kennisvraag corona", ["/vragen/afstemming-onderzoek-impact-corona/"]),
     ],
 )
 def test_real_queries_find_expected_entries(page: Page, site_url: str, query: str, expected: list[str]) -> None:
