@@ -2,9 +2,10 @@
  * Kennisatlas search page: a prebuilt lunr index (Dutch pipeline of lunr-languages),
  * facets that follow the query, and the whole state in the URL.
  *
- * Loading: catalog.json + light.json (names, synonyms, facets of every entry) first;
+ * Loading: catalog.json (facets of every entry) + light.json (names and synonyms) first;
  * full-text shards per region only when a region filter is active, when the light
- * index finds nothing, or when the visitor asks for them.
+ * index finds nothing in a small atlas, or when the visitor asks for them; snippets
+ * in chunks, for the results on screen.
  */
 (function () {
   "use strict";
@@ -43,7 +44,7 @@
   var filedUnder = { theme: {}, region: {} };  // theme or region id -> refs of the entries filed under it
   var light = null;
   var shards = {};        // shard id -> lunr.Index once loaded
-  var snippetLoads = {};  // shard id -> Promise of its snippets
+  var snippetLoads = {};  // snippet chunk number -> Promise of its snippets
   var loading = {};       // shard id -> Promise
   var state = { q: "", filters: {}, shown: PAGE_SIZE };
   var timings = { start: performance.now() };
@@ -92,10 +93,10 @@
     if (!tokens.length) {
       return escapeHtml(text);
     }
-    var stems = tokens.map(stem);
+    var wanted = tokens.map(stem);
     return text.split(/(\s+)/).map(function (part) {
       var word = normalise(part);
-      var hit = word && (stems.indexOf(stem(word)) >= 0 || tokens.some(function (t) {
+      var hit = word && (wanted.indexOf(stem(word)) >= 0 || tokens.some(function (t) {
         return word.indexOf(t) === 0;
       }));
       return hit ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
@@ -163,9 +164,9 @@
     return scores;
   }
 
-  // Words of the facet labels ("landelijk", "kennisvraag", "beantwoord", "universiteit" is not
-  // one: kinds of partner are in the names index) find the entries with that value, at a low
-  // score, so that the index need not repeat them for every entry.
+  // Words of the facet labels ("landelijk", "kennisvraag", "lopend") find the entries with that
+  // value, at a low score, so that the index need not repeat them for every entry. (Kinds of
+  // organisation, such as "universiteit", are in the names index already.)
   var LABEL_FACETS = ["type", "level", "domain", "status"];
   var LABEL_SCORE = 0.5;
   var labelled = {};  // stem of a label word -> [refs…]
@@ -216,10 +217,11 @@
     Object.keys(text).forEach(function (ref) {
       scores[ref] = (scores[ref] || 0) + text[ref];
     });
+    widen(scores);
     if (!fuzzy) {
-      labelScores(word, scores);
+      labelScores(word, scores);  // after widening: "thema" lists the themes, not all they hold
     }
-    return widen(scores);
+    return scores;
   }
 
   // Every word must match (in any field of any loaded index); a word that matches
