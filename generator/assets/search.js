@@ -169,35 +169,41 @@
   // organisation, such as "universiteit", are in the names index already.)
   var LABEL_FACETS = ["type", "level", "domain", "status"];
   var LABEL_SCORE = 0.5;
-  var labelled = {};  // stem of a label word -> [refs…]
+  var labelValues = {};  // stem of a label word -> [[facet, value], …]; tiny, made at load
+  var labelRefs = {};    // "facet value" -> refs, made the first time a query needs it
 
   function indexLabels() {
-    var byValue = {};
-    docs.forEach(function (doc, ref) {
-      LABEL_FACETS.forEach(function (facet) {
-        docValues(doc, facet).forEach(function (value) {
-          var key = facet + "\u0000" + value;
-          (byValue[key] = byValue[key] || []).push(ref);
-        });
-      });
-    });
     LABEL_FACETS.forEach(function (facet) {
       var labels = catalog.labels[facet] || {};
       Object.keys(labels).forEach(function (value) {
         queryTokens(labels[value]).forEach(function (word) {
-          var refs = byValue[facet + "\u0000" + value] || [];
           var key = stem(word);
-          labelled[key] = (labelled[key] || []).concat(refs);
+          (labelValues[key] = labelValues[key] || []).push([facet, value]);
         });
       });
     });
   }
 
-  function labelScores(word, scores) {
-    (labelled[stem(word)] || []).forEach(function (ref) {
-      if (!(ref in scores) || scores[ref] < LABEL_SCORE) {
-        scores[ref] = LABEL_SCORE;
+  function refsWith(facet, value) {
+    var key = facet + " " + value;
+    if (!labelRefs[key]) {
+      labelRefs[key] = [];
+      for (var ref = 0; ref < docs.length; ref++) {
+        if (docValues(docs[ref], facet).indexOf(value) >= 0) {
+          labelRefs[key].push(ref);
+        }
       }
+    }
+    return labelRefs[key];
+  }
+
+  function labelScores(word, scores) {
+    (labelValues[stem(word)] || []).forEach(function (pair) {
+      refsWith(pair[0], pair[1]).forEach(function (ref) {
+        if (!(ref in scores) || scores[ref] < LABEL_SCORE) {
+          scores[ref] = LABEL_SCORE;
+        }
+      });
     });
   }
 
