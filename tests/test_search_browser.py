@@ -72,13 +72,15 @@ def test_every_entry_is_found_by_its_name_and_by_a_theme_facet(page: Page, site_
     page.evaluate("() => window.atlasSearch.loadAllShards()")
     entries: list[dict[str, Any]] = [{"url": d.url, "title": d.title, "theme": d.themes[:1]} for d in DOCUMENTS]
     missing = page.evaluate(
-        """entries => entries.flatMap(e => {
+        """async entries => {
             const problems = [];
-            if (!window.atlasSearch.results(e.title, {}).includes(e.url)) problems.push("name: " + e.url);
-            if (e.theme.length && !window.atlasSearch.results("", {theme: e.theme}).includes(e.url))
-                problems.push("theme facet: " + e.url);
+            for (const e of entries) {
+                if (!(await window.atlasSearch.results(e.title, {})).includes(e.url)) problems.push("name: " + e.url);
+                if (e.theme.length && !(await window.atlasSearch.results("", {theme: e.theme})).includes(e.url))
+                    problems.push("theme facet: " + e.url);
+            }
             return problems;
-        })""",
+        }""",
         entries,
     )
     assert missing == []
