@@ -81,11 +81,18 @@ def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
 
 
 def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """Facet values travel as positions in ``keys`` (-1: none): at 20,000 rows, repeating
+    "landelijk" or "in-onderzoek" in every row would be a fifth of the file."""
     facet_labels = labels(atlas)
-    theme_keys = list(facet_labels["theme"])
-    region_keys = list(facet_labels["region"])
-    theme_position = {key: i for i, key in enumerate(theme_keys)}
-    region_position = {key: i for i, key in enumerate(region_keys)}
+    keys = {facet: list(values) for facet, values in facet_labels.items()}
+    position = {facet: {key: i for i, key in enumerate(values)} for facet, values in keys.items()}
+
+    def one(facet: str, value: str) -> int:
+        return position[facet][value] if value else -1
+
+    def many(facet: str, values: list[str]) -> list[int]:
+        return [position[facet][value] for value in values]
+
     return {
         "version": CATALOG_VERSION,
         "fields": ["id", "title", "type", "regions", "themes", "level", "domains", "status"],
@@ -93,16 +100,16 @@ def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str
             [
                 d.id,
                 d.title,
-                d.kind,
-                [region_position[r] for r in d.regions],
-                [theme_position[t] for t in d.themes],
-                d.level,
-                d.domains,
-                d.status,
+                one("type", d.kind),
+                many("region", d.regions),
+                many("theme", d.themes),
+                one("level", d.level),
+                many("domain", d.domains),
+                one("status", d.status),
             ]
             for d in documents
         ],
-        "keys": {"theme": theme_keys, "region": region_keys},
+        "keys": keys,
         "sections": {kind.key: kind.section for kind in KINDS},
         "labels": facet_labels,
         "shards": {shard: {"file": f"text-{shard}.json", **sizes} for shard, sizes in shard_sizes.items()},

@@ -571,26 +571,31 @@
   function mapDocs(data) {
     var at = {};
     data.fields.forEach(function (name, i) { at[name] = i; });
-    var themeKeys = data.keys.theme;
-    var regionKeys = data.keys.region;
+    var keys = data.keys;
     var rows = data.docs;
     var mapped = new Array(rows.length);
+    function many(facet, positions) {
+      for (var i = 0; i < positions.length; i++) {
+        positions[i] = keys[facet][positions[i]];
+      }
+      return positions;
+    }
     for (var ref = 0; ref < rows.length; ref++) {
       var row = rows[ref];
-      var themes = row[at.themes];
-      var regions = row[at.regions];
+      var type = keys.type[row[at.type]];
+      var themes = many("theme", row[at.themes]);
+      var regions = many("region", row[at.regions]);
       for (var t = 0; t < themes.length; t++) {
-        themes[t] = themeKeys[themes[t]];
         (filedUnder.theme[themes[t]] = filedUnder.theme[themes[t]] || []).push(ref);
       }
       for (var r = 0; r < regions.length; r++) {
-        regions[r] = regionKeys[regions[r]];
         (filedUnder.region[regions[r]] = filedUnder.region[regions[r]] || []).push(ref);
       }
       mapped[ref] = {
-        id: row[at.id], title: row[at.title], type: row[at.type], themes: themes, regions: regions,
-        level: row[at.level], domains: row[at.domains], status: row[at.status], snippet: null,
-        url: data.sections[row[at.type]] + "/" + row[at.id] + "/"
+        id: row[at.id], title: row[at.title], type: type, themes: themes, regions: regions,
+        level: keys.level[row[at.level]] || "", domains: many("domain", row[at.domains]),
+        status: keys.status[row[at.status]] || "", snippet: null,
+        url: data.sections[type] + "/" + row[at.id] + "/"
       };
     }
     return mapped;
