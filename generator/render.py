@@ -156,8 +156,6 @@ class Renderer:
             derive=derive,
             vocab=vocab,
             kinds=KINDS,
-            kind_of=kind_of,
-            Markup=Markup,
             external=external,
             mailto=mailto,
         )
