@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any
 
 from .atlas import Atlas
 from .errors import ContentError, suggest
@@ -32,18 +31,11 @@ UNKNOWN = {
 LINKED_STATUSES = (QuestionStatus.GEKOPPELD, QuestionStatus.IN_ONDERZOEK, QuestionStatus.BEANTWOORD)
 
 
-def _values(value: Any) -> list[tuple[FieldPath, str]]:
-    if isinstance(value, list):
-        return [((index,), item) for index, item in enumerate(value)]
-    return [((), value)] if value else []
-
-
 def references_resolve(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
-    for name, target in entity.REFERENCES.items():
+    for path, target, ref in entity.references():
         known = atlas.entries[target]
-        for suffix, ref in _values(getattr(entity, name)):
-            if ref not in known:
-                yield (name, *suffix), f"'{ref}' is {UNKNOWN[target]}{suggest(ref, sorted(known))}"
+        if ref not in known:
+            yield path, f"'{ref}' is {UNKNOWN[target]}{suggest(ref, sorted(known))}"
 
 
 def no_duplicates_in_lists(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
@@ -60,12 +52,9 @@ def no_duplicates_in_lists(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
 
 
 def no_self_reference(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
-    for name, target in entity.REFERENCES.items():
-        if target != type(entity).KIND:
-            continue
-        for suffix, ref in _values(getattr(entity, name)):
-            if ref == entity.id:
-                yield (name, *suffix), "een item kan niet naar zichzelf verwijzen"
+    for path, target, ref in entity.references():
+        if target == type(entity).KIND and ref == entity.id:
+            yield path, "een item kan niet naar zichzelf verwijzen"
 
 
 def question_status_fits(atlas: Atlas, entity: Entity) -> Iterator[Finding]:

@@ -39,11 +39,9 @@ class Links:
                 self._add_references(kind, entity)
 
     def _add_references(self, kind: str, entity: Entity) -> None:
-        for name, target in entity.REFERENCES.items():
-            value = getattr(entity, name)
-            for ref in value if isinstance(value, list) else [value] if value else []:
-                self._edges[(kind, entity.id)][target].add(ref)
-                self._edges[(target, ref)][kind].add(entity.id)
+        for _, target, ref in entity.references():
+            self._edges[(kind, entity.id)][target].add(ref)
+            self._edges[(target, ref)][kind].add(entity.id)
 
     def linked(self, kind: str, key: str, target: str) -> list[Any]:
         """Entries of kind ``target`` linked to (kind, key) either way, by label."""

@@ -8,6 +8,7 @@ the validate stage checks them across files.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -76,6 +77,16 @@ class Entity(Strict):
     REFERENCES: ClassVar[dict[str, str]] = {}
 
     id: EntityId = Field(description="Unieke sleutel in kleine letters met koppeltekens; gelijk aan de bestandsnaam.")
+
+    def references(self) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+        """Every id this entry refers to: (field path, target kind, id); lists and single fields alike."""
+        for name, target in self.REFERENCES.items():
+            value = self.__dict__[name]
+            if isinstance(value, list):
+                for index, ref in enumerate(value):
+                    yield (name, index), target, ref
+            elif value:
+                yield (name,), target, value
 
 
 class Theme(Entity):
