@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .atlas import Atlas
-from .derive import Links, label, region_themes
+from .derive import Links, field_value, label, region_themes
 from .kinds import KIND_BY_KEY, KINDS
 
 NATIONAL = "landelijk"
@@ -60,12 +60,6 @@ def plain_text(*parts: str | None, words: int = TEXT_WORDS) -> str:
     return " ".join(_MARKDOWN_NOISE.sub(" ", text).split()[:words])
 
 
-def field_value(entity: Any, name: str, default: Any = None) -> Any:
-    """A field if this kind has it. (getattr on a pydantic model for a missing name is slow:
-    across 20,000 entries and a dozen optional names it cost seconds.)"""
-    return entity.__dict__.get(name, default)
-
-
 def _value(value: Any) -> str:
     return str(value.value) if hasattr(value, "value") else str(value or "")
 
@@ -101,8 +95,8 @@ def document_for(entity: Any, kind_key: str, links: Links) -> SearchDocument:
         title=label(entity),
         keywords=" ".join(own_keywords(entity)),
         text=_prose(entity),
-        themes=[key for key in themes if key in links.atlas.entries["theme"]],
-        regions=[key for key in regions if key in links.atlas.entries["region"]],
+        themes=themes,
+        regions=regions,
         level=_value(field_value(entity, "level", "")),
         domains=[_value(d) for d in field_value(entity, "domains", [])],
         status=_value(field_value(entity, "status", "")),
