@@ -17,7 +17,7 @@ from generator.config import AtlasConfig
 from generator.lunr_nl import STOP_WORDS, dutch_builder, stem, trim
 from generator.lunrbuild import DutchBuilder
 from generator.search import search_documents
-from generator.searchindex import render_search_index
+from generator.searchindex import build_index, render_search_index
 
 JS = Path(__file__).parent / "js"
 VENDOR = Path(__file__).parent.parent / "generator" / "assets" / "vendor"
@@ -130,12 +130,8 @@ def test_same_refs_in_python_and_javascript(tmp_path: Path, name: str) -> None:
 
 
 def _serialized(builder: Any, rows: list[tuple[str, dict[str, str]]]) -> str:
-    builder.ref("ref")
-    for name, boost in {"title": 10, "keywords": 3, "text": 1}.items():
-        builder.field(name, boost=boost)
-    for ref, values in rows:
-        builder.add({"ref": ref, **values})
-    return json.dumps(builder.build().serialize(), sort_keys=True)
+    fields = {"title": 10, "keywords": 3, "text": 1}
+    return json.dumps(build_index(fields, rows, builder), sort_keys=True)
 
 
 def test_fast_builder_serializes_exactly_what_lunr_py_builds() -> None:
