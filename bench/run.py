@@ -102,22 +102,24 @@ def totals(name: str, group: dict[str, bytes]) -> dict[str, int]:
     }
 
 
+def largest(name: str, group: dict[str, bytes]) -> dict[str, Any]:
+    path = max(group, key=lambda path: len(group[path]))
+    return {name: path.removeprefix("search/"), f"{name}_raw": len(group[path]), f"{name}_gzip": gzip_size(group[path])}
+
+
 def index_sizes(files: dict[str, str]) -> dict[str, Any]:
-    """Sizes of what the page loads first (light index, catalog), of the full-text shards and of the snippets."""
+    """Sizes of the catalog, the names index (in parts by first letter), the full-text shards and the snippets."""
     raw = {path: text.encode("utf-8") for path, text in files.items()}
-    first = {path: raw[path] for path in ("search/light.json", "search/catalog.json")}
+    names = {path: data for path, data in raw.items() if path.startswith("search/names-")}
     shards = {path: data for path, data in raw.items() if path.startswith("search/text-")}
     snippets = {path: data for path, data in raw.items() if path.startswith("search/snippets-")}
-    largest = max(shards, key=lambda path: len(shards[path]))
     return {
         "index_files": len(raw),
-        **totals("light_catalog", first),
-        "light_raw": len(raw["search/light.json"]),
-        "catalog_raw": len(raw["search/catalog.json"]),
+        **totals("catalog", {"search/catalog.json": raw["search/catalog.json"]}),
+        **totals("names", names),
+        **largest("largest_names", names),
         **totals("shards", shards),
-        "largest_shard": largest.removeprefix("search/"),
-        "largest_shard_raw": len(shards[largest]),
-        "largest_shard_gzip": gzip_size(shards[largest]),
+        **largest("largest_shard", shards),
         **totals("snippets", snippets),
     }
 
@@ -219,7 +221,7 @@ def first_result(browser: Browser, url: str) -> dict[str, Any]:
 
 
 def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any]:
-    """``atlasSearch.search`` timed per query: light index only, then with every shard loaded."""
+    """``atlasSearch.search`` timed per query: the whole names index, then with every full-text shard too."""
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(BROWSER_TIMEOUT_MS)
@@ -227,7 +229,8 @@ def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any
     page.evaluate("() => window.atlasSearch.ready.then(() => true)")
     texts = [text for _, text in queries]
     figures: dict[str, Any] = {}
-    for mode in ("light", "all_shards"):
+    page.evaluate("() => window.atlasSearch.loadAllNames().then(() => true)")
+    for mode in ("names", "all_shards"):
         if mode == "all_shards":
             page.evaluate("() => window.atlasSearch.loadAllShards().then(() => true)")
         timings = page.evaluate(RUN_QUERIES, texts)
@@ -314,8 +317,11 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("load (read files)", f"{figures['load_s']:.2f} s"),
         ("validate", f"{figures['validate_s']:.2f} s"),
         ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
-        ("light.json + catalog.json raw / gzip", raw_gzip(figures, "light_catalog")),
-        ("  light.json / catalog.json raw", f"{kb(figures['light_raw'])} / {kb(figures['catalog_raw'])}"),
+        ("catalog.json raw / gzip", raw_gzip(figures, "catalog")),
+        ("names index raw / gzip", raw_gzip(figures, "names")),
+        ("  names parts (by first letter)", f"{figures['names_files']} files"),
+        ("  largest part raw / gzip", raw_gzip(figures, "largest_names")),
+        ("  largest part", figures["largest_names"]),
         ("text shards raw / gzip", raw_gzip(figures, "shards")),
         ("  text shards", f"{figures['shards_files']} files"),
         ("  largest shard raw / gzip", raw_gzip(figures, "largest_shard")),
@@ -332,7 +338,7 @@ def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
         (f"first result, median of {len(browser['first_result_ms_runs'])}", ms(browser["first_result_ms_median"])),
         ("  index loaded, median", ms(browser["loaded_ms_median"])),
     ]
-    for mode, title in (("light", "light index only"), ("all_shards", "all shards loaded")):
+    for mode, title in (("names", "names index only"), ("all_shards", "all shards loaded")):
         stats = browser["queries"][mode]
         lines.append((f"query p50 / p95, {title} (n={stats['n']})", f"{ms(stats['p50_ms'])} / {ms(stats['p95_ms'])}"))
         for kind, picked in stats["by_kind"].items():

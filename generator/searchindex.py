@@ -1,10 +1,11 @@
-"""Render the prebuilt search index: a light shard for the whole atlas, full-text shards per region.
+"""Render the prebuilt search index: names for the whole atlas in parts by first letter, full-text shards per region.
 
-- ``search/catalog.json``: per document its id, title, kind and facet values
-  (themes and regions as positions in the catalog's key lists), the labels of
-  every facet value and the list of shards;
-- ``search/light.json``: a lunr index of titles and the entries' own other
-  names (abbreviations, synonyms), loaded first;
+- ``search/catalog.json``: by column, every document's id, title and facet
+  values (as positions in the catalog's key lists), the labels of every facet
+  value and the list of shards;
+- ``search/names-<letter>.json``: a lunr index of titles and the entries' own
+  other names (abbreviations, synonyms), split by the first letter of its terms
+  (``termsplit``): the page loads the letters of the words typed;
 - ``search/text-<shard>.json``: lunr indexes of the prose, one per region plus
   ``landelijk``, loaded only when a region filter or a full-text search needs them;
 - ``search/snippets-<n>.json``: the result snippets of refs n·SNIPPET_CHUNK up to
@@ -27,9 +28,10 @@ from .atlas import Atlas
 from .kinds import KINDS
 from .lunrbuild import DutchBuilder
 from .search import NATIONAL, SearchDocument, search_documents
+from .termsplit import split_by_first_letter
 from .vocab import Domain, Level, QuestionStatus, ResearchStatus
 
-CATALOG_VERSION = 1
+CATALOG_VERSION = 2
 SNIPPET_CHUNK = 100
 NAME_BOOST = 10
 """A match in an entry's name weighs ten times a match in its description (boost 1)."""
@@ -53,7 +55,7 @@ def build_index(
     return dict(builder.build().serialize())
 
 
-def light_index(documents: list[SearchDocument]) -> dict[str, Any]:
+def names_index(documents: list[SearchDocument]) -> dict[str, Any]:
     """One field, the entry's names: a second field would double the vectors the browser loads."""
     rows = ((str(i), {"name": f"{d.title} {d.keywords}"}) for i, d in enumerate(documents))
     return build_index({"name": NAME_BOOST}, rows)
@@ -83,38 +85,47 @@ def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
     }
 
 
-def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str, dict[str, int]]) -> dict[str, Any]:
-    """Facet values travel as positions in ``keys`` (-1: none): at 20,000 rows, repeating
-    "landelijk" or "in-onderzoek" in every row would be a fifth of the file."""
-    facet_labels = labels(atlas)
-    keys = {facet: list(values) for facet, values in facet_labels.items()}
+def columns(documents: list[SearchDocument], keys: dict[str, list[str]]) -> dict[str, Any]:
+    """Facet values as positions in ``keys``, one column per facet: columns of small numbers
+    parse into a few flat arrays, where a row per entry made 20,000 objects before the first result.
+    Single-valued facets hold -1 for none; several values are ``{"count": […], "values": […]}``:
+    entry n has ``count[n]`` values, in order, in ``values``."""
     position = {facet: {key: i for i, key in enumerate(values)} for facet, values in keys.items()}
 
-    def one(facet: str, value: str) -> int:
-        return position[facet][value] if value else -1
+    def single(facet: str, values: list[str]) -> list[int]:
+        return [position[facet][value] if value else -1 for value in values]
 
-    def many(facet: str, values: list[str]) -> list[int]:
-        return [position[facet][value] for value in values]
+    def multiple(facet: str, lists: list[list[str]]) -> dict[str, list[int]]:
+        flat = [position[facet][value] for values in lists for value in values]
+        return {"count": [len(values) for values in lists], "values": flat}
 
     return {
+        "type": single("type", [d.kind for d in documents]),
+        "region": multiple("region", [d.shards for d in documents]),
+        "theme": multiple("theme", [d.themes for d in documents]),
+        "level": single("level", [d.level for d in documents]),
+        "domain": multiple("domain", [d.domains for d in documents]),
+        "status": single("status", [d.status for d in documents]),
+    }
+
+
+def catalog(
+    atlas: Atlas, documents: list[SearchDocument], name_parts: list[str], shard_sizes: dict[str, dict[str, int]]
+) -> dict[str, Any]:
+    """Everything the page needs before its first result besides the light index, by column.
+    An entry without a region is filed under ``landelijk``, as in the full-text shards."""
+    facet_labels = labels(atlas)
+    keys = {facet: list(values) for facet, values in facet_labels.items()}
+    return {
         "version": CATALOG_VERSION,
-        "fields": ["id", "title", "type", "regions", "themes", "level", "domains", "status"],
-        "docs": [
-            [
-                d.id,
-                d.title,
-                one("type", d.kind),
-                many("region", d.regions),
-                many("theme", d.themes),
-                one("level", d.level),
-                many("domain", d.domains),
-                one("status", d.status),
-            ]
-            for d in documents
-        ],
+        "count": len(documents),
+        "id": [d.id for d in documents],
+        "title": [d.title for d in documents],
+        "facets": columns(documents, keys),
         "keys": keys,
         "sections": {kind.key: kind.section for kind in KINDS},
         "labels": facet_labels,
+        "names": name_parts,
         "shards": {shard: {"file": f"text-{shard}.json", **sizes} for shard, sizes in shard_sizes.items()},
         "snippetChunk": SNIPPET_CHUNK,
     }
@@ -131,7 +142,8 @@ def snippet_files(documents: list[SearchDocument]) -> dict[str, str]:
 def render_search_index(atlas: Atlas) -> dict[str, str]:
     """{docs path: JSON text} for the catalog and every index shard."""
     documents = search_documents(atlas)
-    files = {"search/light.json": _json(light_index(documents))}
+    parts = split_by_first_letter(names_index(documents))
+    files = {f"search/names-{part}.json": _json(index) for part, index in parts.items()}
     sizes = {}
     for shard, index in text_indexes(documents).items():
         text = _json(index)
@@ -140,5 +152,5 @@ def render_search_index(atlas: Atlas) -> dict[str, str]:
         # The page offers full-text search with its transfer size; servers send JSON compressed.
         sizes[shard] = {"bytes": len(raw), "gzip": len(gzip.compress(raw, compresslevel=6))}
     files.update(snippet_files(documents))
-    files["search/catalog.json"] = _json(catalog(atlas, documents, sizes))
+    files["search/catalog.json"] = _json(catalog(atlas, documents, list(parts), sizes))
     return files

@@ -17,7 +17,7 @@ from generator.config import AtlasConfig
 from generator.lunr_nl import STOP_WORDS, dutch_builder, stem, trim
 from generator.lunrbuild import DutchBuilder
 from generator.search import search_documents
-from generator.searchindex import build_index, render_search_index
+from generator.searchindex import build_index, names_index, render_search_index
 
 JS = Path(__file__).parent / "js"
 VENDOR = Path(__file__).parent.parent / "generator" / "assets" / "vendor"
@@ -105,10 +105,13 @@ def test_trimmer_keeps_accents_and_digits() -> None:
     assert trim("(Fryslân)") == "Fryslân"
 
 
-INDEX_FILES = render_search_index(gather(AtlasConfig().resolve()))
-
-
-LUNR_INDEXES = sorted(n for n in INDEX_FILES if n == "search/light.json" or n.startswith("search/text-"))
+ATLAS = gather(AtlasConfig().resolve())
+WHOLE_NAMES = "names index before its split by first letter"
+INDEX_FILES = {
+    **render_search_index(ATLAS),
+    WHOLE_NAMES: json.dumps(names_index(search_documents(ATLAS))),
+}
+LUNR_INDEXES = sorted(n for n in INDEX_FILES if n.startswith(("search/names-", "search/text-", WHOLE_NAMES)))
 
 
 @pytest.mark.parametrize("name", LUNR_INDEXES)
@@ -125,7 +128,7 @@ def test_same_refs_in_python_and_javascript(tmp_path: Path, name: str) -> None:
         except QueryParseError:
             in_python = {"error": "QueryParseError"}
         assert in_python == in_javascript[query], query
-    if name == "search/light.json":
+    if name == WHOLE_NAMES:
         assert sum(len(refs) for refs in in_javascript.values() if isinstance(refs, list)) > 50  # they find things
 
 
@@ -135,7 +138,7 @@ def _serialized(builder: Any, rows: list[tuple[str, dict[str, str]]]) -> str:
 
 
 def test_fast_builder_serializes_exactly_what_lunr_py_builds() -> None:
-    documents = search_documents(gather(AtlasConfig().resolve()))
+    documents = search_documents(ATLAS)
     rows = [(str(i), {"title": d.title, "keywords": d.keywords, "text": d.text}) for i, d in enumerate(documents)]
     rows.append(("leeg", {"title": "de het een", "keywords": "", "text": "(café) covid19 — Fryslân's"}))
     assert _serialized(DutchBuilder(), rows) == _serialized(dutch_builder(), rows)

@@ -2,10 +2,11 @@
  * Kennisatlas search page: a prebuilt lunr index (Dutch pipeline of lunr-languages),
  * facets that follow the query, and the whole state in the URL.
  *
- * Loading: catalog.json (facets of every entry) + light.json (names and synonyms) first;
- * full-text shards per region only when a region filter is active, when the light
- * index finds nothing in a small atlas, or when the visitor asks for them; snippets
- * in chunks, for the results on screen.
+ * Loading: catalog.json (titles and facets of every entry) first, with the parts of the
+ * names index (names and synonyms, split by first letter) for the words in the query;
+ * full-text shards per region only when a region filter is active, when the names
+ * find nothing in a small atlas, or when the visitor asks for them; snippets in
+ * chunks, for the results on screen.
  */
 (function () {
   "use strict";
@@ -39,10 +40,12 @@
   var moreText = document.getElementById("atlas-fulltext");
   var filterBox = document.getElementById("atlas-filters");
 
-  var catalog = null;
-  var docs = [];          // ref -> {id, title, type, url, regions, themes, level, domains, status, snippet}
-  var filedUnder = { theme: {}, region: {} };  // theme or region id -> refs of the entries filed under it
-  var light = null;
+  var catalog = null;     // columns by ref: id, title; facets; labels; shards (see generator/searchindex.py)
+  var count = 0;          // entries in the atlas; refs are 0 … count - 1
+  var facets = {};        // facet -> {start, values, keys, code}: the values of ref n are values[start[n] … start[n+1]]
+  var snippets = [];      // ref -> snippet text once its chunk is loaded ("" for none)
+  var names = {};         // first letter -> lunr.Index of the names whose terms start with it, once loaded
+  var nameLoads = {};     // first letter -> Promise
   var shards = {};        // shard id -> lunr.Index once loaded
   var snippetLoads = {};  // snippet chunk number -> Promise of its snippets
   var loading = {};       // shard id -> Promise
@@ -114,6 +117,38 @@
     });
   }
 
+  // The part of the names index holding a term: generator/termsplit.py part_of.
+  function namePart(term) {
+    var first = term.charAt(0);
+    return first >= "a" && first <= "z" ? first : "0";
+  }
+
+  // The parts a query word is looked up in: its stem's (exact match) and its own (prefix, fuzzy).
+  function partsOf(tokens) {
+    var parts = [];
+    tokens.forEach(function (word) {
+      [namePart(word), namePart(stem(word))].forEach(function (part) {
+        if (parts.indexOf(part) < 0 && catalog.names.indexOf(part) >= 0) {
+          parts.push(part);
+        }
+      });
+    });
+    return parts;
+  }
+
+  function loadNames(part) {
+    if (!nameLoads[part]) {
+      nameLoads[part] = fetchJson("names-" + part + ".json").then(function (data) {
+        names[part] = lunr.Index.load(data);
+      });
+    }
+    return nameLoads[part];
+  }
+
+  function unloadedNames(query) {
+    return partsOf(queryTokens(query)).filter(function (part) { return !names[part]; });
+  }
+
   function loadShard(id) {
     if (!loading[id]) {
       loading[id] = fetchJson(catalog.shards[id].file).then(function (data) {
@@ -152,8 +187,8 @@
   // filed under it, a little lower: "hittestress" finds everything on klimaatadaptatie.
   function widen(scores) {
     Object.keys(scores).forEach(function (ref) {
-      var doc = docs[ref];
-      var filed = doc.type === "theme" || doc.type === "region" ? filedUnder[doc.type][doc.id] || [] : [];
+      var type = typeOf(ref);
+      var filed = type === "theme" || type === "region" ? refsWith(type, catalog.id[ref]) : [];
       filed.forEach(function (other) {
         var score = scores[ref] / 2;
         if (!(other in scores) || scores[other] < score) {
@@ -170,7 +205,6 @@
   var LABEL_FACETS = ["type", "level", "domain", "status"];
   var LABEL_SCORE = 0.5;
   var labelValues = {};  // stem of a label word -> [[facet, value], …]; tiny, made at load
-  var labelRefs = {};    // "facet value" -> refs, made the first time a query needs it
 
   function indexLabels() {
     LABEL_FACETS.forEach(function (facet) {
@@ -184,17 +218,24 @@
     });
   }
 
+  var refsByValue = {};  // "facet value" -> refs with that value, made the first time a query needs it
+
   function refsWith(facet, value) {
     var key = facet + " " + value;
-    if (!labelRefs[key]) {
-      labelRefs[key] = [];
-      for (var ref = 0; ref < docs.length; ref++) {
-        if (docValues(docs[ref], facet).indexOf(value) >= 0) {
-          labelRefs[key].push(ref);
+    if (!refsByValue[key]) {
+      var column = facets[facet];
+      var code = column.code[value];
+      var refs = refsByValue[key] = [];
+      for (var ref = 0; ref < count; ref++) {
+        for (var i = column.start[ref]; i < column.start[ref + 1]; i++) {
+          if (column.values[i] === code) {
+            refs.push(ref);
+            break;
+          }
         }
       }
     }
-    return labelRefs[key];
+    return refsByValue[key];
   }
 
   function labelScores(word, scores) {
@@ -212,8 +253,10 @@
   function scoresFor(word, fuzzy) {
     var scores = {};
     var text = {};
-    runQuery(light, word, fuzzy).forEach(function (result) {
-      scores[result.ref] = result.score;
+    partsOf([word]).filter(function (part) { return names[part]; }).forEach(function (part) {
+      runQuery(names[part], word, fuzzy).forEach(function (result) {
+        scores[result.ref] = (scores[result.ref] || 0) + result.score;
+      });
     });
     Object.keys(shards).forEach(function (id) {
       runQuery(shards[id], word, fuzzy).forEach(function (result) {
@@ -261,41 +304,96 @@
 
   // ---------- facets ----------
 
-  function docValues(doc, facet) {
-    var value = {
-      type: doc.type, theme: doc.themes, region: doc.regions.length ? doc.regions : ["landelijk"],
-      level: doc.level, domain: doc.domains, status: doc.status
-    }[facet];
-    if (Array.isArray(value)) {
-      return value;
+  // Every facet column as {start, values}: single-valued ones hold -1 for none,
+  // multi-valued ones come as {count, values}.
+  function column(data, facet) {
+    var raw = data.facets[facet];
+    var single = Array.isArray(raw);
+    var result = { start: new Int32Array(data.count + 1), values: single ? [] : raw.values };
+    for (var ref = 0, at = 0; ref < data.count; ref++) {
+      result.start[ref] = at;
+      if (!single) {
+        at += raw.count[ref];
+      } else if (raw[ref] >= 0) {
+        result.values.push(raw[ref]);
+        at++;
+      }
     }
-    return value ? [value] : [];
+    result.start[data.count] = at;
+    result.keys = data.keys[facet];
+    result.code = {};
+    result.keys.forEach(function (key, code) { result.code[key] = code; });
+    return result;
   }
 
-  function passes(doc, except) {
-    return FACETS.every(function (facet) {
-      var name = facet[0];
-      var wanted = state.filters[name];
-      if (name === except || !wanted || !wanted.length) {
-        return true;
-      }
-      var values = docValues(doc, name);
-      return wanted.some(function (value) { return values.indexOf(value) >= 0; });
-    });
+  function typeOf(ref) {
+    var type = facets.type;
+    return type.keys[type.values[type.start[ref]]];
   }
+
+  function valuesOf(ref, facet) {
+    var column = facets[facet];
+    var values = [];
+    for (var i = column.start[ref]; i < column.start[ref + 1]; i++) {
+      values.push(column.keys[column.values[i]]);
+    }
+    return values;
+  }
+
+  function urlOf(ref) {
+    return catalog.sections[typeOf(ref)] + "/" + catalog.id[ref] + "/";
+  }
+
+  // The filters as {facet: {code: true}}, for the loops over every result.
+  function filterCodes(filters) {
+    var codes = {};
+    Object.keys(filters).forEach(function (facet) {
+      if (facets[facet] && filters[facet].length) {
+        codes[facet] = {};
+        filters[facet].forEach(function (value) {
+          if (value in facets[facet].code) {
+            codes[facet][facets[facet].code[value]] = true;
+          }
+        });
+      }
+    });
+    return codes;
+  }
+
+  function passes(ref, codes, except) {
+    for (var facet in codes) {
+      if (facet !== except) {
+        var column = facets[facet];
+        var found = false;
+        for (var i = column.start[ref]; i < column.start[ref + 1] && !found; i++) {
+          found = codes[facet][column.values[i]] === true;
+        }
+        if (!found) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  var alphabetical = null;  // every ref by title, made once: the order of a search without words
 
   function candidates(result) {
     if (state.q.trim()) {
       return result.refs;
     }
-    var all = [];
-    if (hasFilters()) {
-      for (var i = 0; i < docs.length; i++) {
-        all.push(i);
-      }
-      all.sort(function (a, b) { return docs[a].title.localeCompare(docs[b].title, "nl"); });
+    if (!hasFilters()) {
+      return [];
     }
-    return all;
+    if (!alphabetical) {
+      var compare = new Intl.Collator("nl").compare;
+      alphabetical = [];
+      for (var ref = 0; ref < count; ref++) {
+        alphabetical.push(ref);
+      }
+      alphabetical.sort(function (a, b) { return compare(catalog.title[a], catalog.title[b]) || a - b; });
+    }
+    return alphabetical;
   }
 
   function hasFilters() {
@@ -305,22 +403,37 @@
   var atlasCounts = null;  // facet counts over the whole atlas, for the page without query or filter
 
   function facetCounts(refs, facet) {
-    var counts = {};
-    var pool = refs;
-    if (!state.q.trim() && !hasFilters()) {
-      if (atlasCounts && atlasCounts[facet]) {
-        return atlasCounts[facet];
+    var whole = !state.q.trim() && !hasFilters();
+    if (whole && atlasCounts && atlasCounts[facet]) {
+      return atlasCounts[facet];
+    }
+    var column = facets[facet];
+    var codes = filterCodes(state.filters);
+    var byCode = new Int32Array(column.keys.length);
+    var countRef = function (ref) {
+      if (passes(ref, codes, facet)) {
+        for (var i = column.start[ref]; i < column.start[ref + 1]; i++) {
+          byCode[column.values[i]]++;
+        }
       }
-      pool = docs.map(function (_, i) { return i; });
+    };
+    if (whole) {
+      for (var ref = 0; ref < count; ref++) {
+        countRef(ref);
+      }
+    } else {
+      refs.forEach(countRef);
+    }
+    var counts = {};
+    column.keys.forEach(function (key, code) {
+      if (byCode[code]) {
+        counts[key] = byCode[code];
+      }
+    });
+    if (whole) {
       atlasCounts = atlasCounts || {};
       atlasCounts[facet] = counts;
     }
-    pool.forEach(function (ref) {
-      var doc = docs[ref];
-      if (passes(doc, facet)) {
-        docValues(doc, facet).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
-      }
-    });
     return counts;
   }
 
@@ -363,13 +476,13 @@
   function renderResults(refs, result) {
     var shown = refs.slice(0, state.shown);
     var items = shown.map(function (ref) {
-      var doc = docs[ref];
-      var regions = doc.regions.map(function (id) { return catalog.labels.region[id] || id; });
-      return '<li class="atlas-result" data-ref="' + ref + '"><a href="' + siteRoot + doc.url + '">' +
-        highlight(doc.title, result.tokens) + "</a>" +
-        '<p class="atlas-result__meta"><span class="atlas-kind">' + escapeHtml(catalog.labels.type[doc.type]) +
-        "</span> " + escapeHtml(regions.length ? regions.join(", ") : "Landelijk") + "</p>" +
-        '<p class="atlas-result__snippet">' + (doc.snippet ? highlight(doc.snippet, result.tokens) : "") + "</p>" +
+      var regions = valuesOf(ref, "region").map(function (id) { return catalog.labels.region[id] || id; });
+      var snippet = snippets[ref];
+      return '<li class="atlas-result" data-ref="' + ref + '"><a href="' + siteRoot + urlOf(ref) + '">' +
+        highlight(catalog.title[ref], result.tokens) + "</a>" +
+        '<p class="atlas-result__meta"><span class="atlas-kind">' + escapeHtml(catalog.labels.type[typeOf(ref)]) +
+        "</span> " + escapeHtml(regions.join(", ")) + "</p>" +
+        '<p class="atlas-result__snippet">' + (snippet ? highlight(snippet, result.tokens) : "") + "</p>" +
         "</li>";
     });
     var html = items.length ? '<ol class="atlas-results">' + items.join("") + "</ol>" : "";
@@ -408,7 +521,8 @@
   }
 
   function matching(result) {
-    return candidates(result).filter(function (ref) { return passes(docs[ref], null); });
+    var codes = filterCodes(state.filters);
+    return candidates(result).filter(function (ref) { return passes(ref, codes, null); });
   }
 
   // Snippets arrive after the results: fetched in small chunks of refs, for the results on screen only.
@@ -424,17 +538,17 @@
     var wanted = {};
     Array.prototype.forEach.call(items, function (item) {
       var ref = item.getAttribute("data-ref");
-      if (docs[ref].snippet === null) {
+      if (snippets[ref] === undefined) {
         wanted[snippetShard(ref)] = true;
       }
     });
     Object.keys(wanted).forEach(function (shard) {
       if (!snippetLoads[shard]) {
-        snippetLoads[shard] = fetchJson("snippets-" + shard + ".json").then(function (snippets) {
+        snippetLoads[shard] = fetchJson("snippets-" + shard + ".json").then(function (chunk) {
           var first = Number(shard) * catalog.snippetChunk;
-          var last = Math.min(first + catalog.snippetChunk, docs.length);
+          var last = Math.min(first + catalog.snippetChunk, count);
           for (var ref = first; ref < last; ref++) {
-            docs[ref].snippet = snippets[ref] || "";
+            snippets[ref] = chunk[ref] || "";
           }
         });
       }
@@ -442,8 +556,8 @@
         Array.prototype.forEach.call(resultBox.querySelectorAll(".atlas-result"), function (item) {
           var ref = item.getAttribute("data-ref");
           var box = item.querySelector(".atlas-result__snippet");
-          if (docs[ref].snippet && !box.innerHTML) {
-            box.innerHTML = highlight(docs[ref].snippet, shownResult.tokens);
+          if (snippets[ref] && !box.innerHTML) {
+            box.innerHTML = highlight(snippets[ref], shownResult.tokens);
           }
         });
       });
@@ -468,7 +582,7 @@
     return result;
   }
 
-  // Region filters bring in their own full-text shard; a query the light index
+  // Region filters bring in their own full-text shard; a query the names
   // cannot answer brings in the rest when that is small enough.
   function ensureShards(result) {
     var wanted = unloadedShards(state.filters.region || []);
@@ -481,7 +595,18 @@
     if (!wanted.length) {
       return;
     }
-    Promise.all(wanted.map(loadShard)).then(render);
+    Promise.all(wanted.map(loadShard)).then(refresh);
+  }
+
+  // Render the state once the names of its words are loaded. A result is never shown from
+  // part of the names: "Geen resultaten" must not flash by while a letter is on its way.
+  function refresh() {
+    var missing = unloadedNames(state.q);
+    if (missing.length) {
+      return Promise.all(missing.map(loadNames)).then(refresh);
+    }
+    ensureShards(render());
+    return Promise.resolve();
   }
 
   // ---------- URL state ----------
@@ -517,7 +642,7 @@
 
   function update(push) {
     writeUrl(push);
-    ensureShards(render());
+    refresh();
   }
 
   // ---------- events ----------
@@ -558,48 +683,14 @@
     }
   });
   moreText.addEventListener("click", function () {
-    Promise.all(unloadedShards(Object.keys(catalog.shards)).map(loadShard)).then(render);
+    Promise.all(unloadedShards(Object.keys(catalog.shards)).map(loadShard)).then(refresh);
   });
   window.addEventListener("popstate", function () {
     readUrl();
-    ensureShards(render());
+    refresh();
   });
 
   // ---------- start ----------
-
-  // Catalog rows → entries; plain loops, because at 20,000 rows this is on the way to the first result.
-  function mapDocs(data) {
-    var at = {};
-    data.fields.forEach(function (name, i) { at[name] = i; });
-    var keys = data.keys;
-    var rows = data.docs;
-    var mapped = new Array(rows.length);
-    function many(facet, positions) {
-      for (var i = 0; i < positions.length; i++) {
-        positions[i] = keys[facet][positions[i]];
-      }
-      return positions;
-    }
-    for (var ref = 0; ref < rows.length; ref++) {
-      var row = rows[ref];
-      var type = keys.type[row[at.type]];
-      var themes = many("theme", row[at.themes]);
-      var regions = many("region", row[at.regions]);
-      for (var t = 0; t < themes.length; t++) {
-        (filedUnder.theme[themes[t]] = filedUnder.theme[themes[t]] || []).push(ref);
-      }
-      for (var r = 0; r < regions.length; r++) {
-        (filedUnder.region[regions[r]] = filedUnder.region[regions[r]] || []).push(ref);
-      }
-      mapped[ref] = {
-        id: row[at.id], title: row[at.title], type: type, themes: themes, regions: regions,
-        level: keys.level[row[at.level]] || "", domains: many("domain", row[at.domains]),
-        status: keys.status[row[at.status]] || "", snippet: null,
-        url: data.sections[type] + "/" + row[at.id] + "/"
-      };
-    }
-    return mapped;
-  }
 
   readUrl();
   // Beside the results on wide screens; folded under "Filters" on phones, open when filters are active.
@@ -607,16 +698,18 @@
   filterBox.open = wide.matches || hasFilters();
   wide.addEventListener("change", function () { filterBox.open = wide.matches || filterBox.open; });
   statusLine.textContent = "De zoekfunctie wordt geladen\u2026";
-  var ready = Promise.all([fetchJson("catalog.json"), fetchJson("light.json")]).then(function (loaded) {
+  var ready = fetchJson("catalog.json").then(function (data) {
     timings.fetched = performance.now();
-    catalog = loaded[0];
-    docs = mapDocs(catalog);
-    timings.mapped = performance.now();
-    light = lunr.Index.load(loaded[1]);
+    catalog = data;
+    count = catalog.count;
+    FACETS.forEach(function (facet) { facets[facet[0]] = column(catalog, facet[0]); });
     indexLabels();
+    timings.mapped = performance.now();
+    return Promise.all(unloadedNames(state.q).map(loadNames));
+  }).then(function () {
     timings.loaded = performance.now();
     root.classList.add("atlas-search--ready");
-    ensureShards(render());
+    return refresh();
   }).catch(function (error) {
     statusLine.textContent = "De zoekfunctie kon niet laden. Gebruik de overzichten in het menu.";
     throw error;
@@ -626,16 +719,22 @@
   window.atlasSearch = {
     ready: ready,
     timings: timings,
+    // The refs for a query, from the parts of the names index loaded so far (see loadAllNames).
     search: function (query) { return search(query).refs; },
     // Results as the page would list them for a query and filters ({theme: ["droogte"]}), as urls.
     results: function (query, filters) {
-      var saved = state;
-      state = { q: query, filters: filters || {}, shown: PAGE_SIZE };
-      try {
-        return matching(search(query)).map(function (ref) { return docs[ref].url; });
-      } finally {
-        state = saved;
-      }
+      return Promise.all(unloadedNames(query).map(loadNames)).then(function () {
+        var saved = state;
+        state = { q: query, filters: filters || {}, shown: PAGE_SIZE };
+        try {
+          return matching(search(query)).map(urlOf);
+        } finally {
+          state = saved;
+        }
+      });
+    },
+    loadAllNames: function () {
+      return Promise.all(catalog.names.map(loadNames));
     },
     loadAllShards: function () {
       return Promise.all(Object.keys(catalog.shards).map(loadShard));
