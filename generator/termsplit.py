@@ -24,6 +24,9 @@ from typing import Any
 
 OTHER = "0"
 """The part of terms that do not start with a letter a–z: digits, accented letters."""
+PARTS = (*"abcdefghijklmnopqrstuvwxyz", OTHER)
+"""Every part, also when no term starts with its letter: the page fetches the parts of a
+query's words while the catalog is still on its way, without a list of what exists."""
 
 
 def part_of(term: str) -> str:
@@ -33,16 +36,15 @@ def part_of(term: str) -> str:
 
 
 def split_by_first_letter(index: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """{part: serialized lunr index} holding every term of ``index`` exactly once."""
+    """{part: serialized lunr index} for every part in ``PARTS``, together holding every term of ``index`` once."""
     postings_by_part: dict[str, list[list[Any]]] = defaultdict(list)
     for term, posting in index["invertedIndex"]:
         postings_by_part[part_of(term)].append([term, posting])
 
     # Old term position → (part, new position); lunr's vectors need positions ascending.
     moved: dict[int, tuple[str, int]] = {}
-    inverted: dict[str, list[list[Any]]] = {}
+    inverted: dict[str, list[list[Any]]] = {part: [] for part in PARTS}
     for part, postings in postings_by_part.items():
-        inverted[part] = []
         for position, (term, posting) in enumerate(postings):
             moved[posting["_index"]] = (part, position)
             inverted[part].append([term, {**posting, "_index": position}])
@@ -64,5 +66,5 @@ def split_by_first_letter(index: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "invertedIndex": inverted[part],
             "pipeline": index["pipeline"],
         }
-        for part in sorted(inverted)
+        for part in PARTS
     }

@@ -174,6 +174,23 @@ def test_region_search_loads_only_its_own_shard(page: Page, site_url: str) -> No
     assert parse_qs(urlsplit(page.url).query)["region"] == ["fryslan"]
 
 
+def test_first_result_loads_the_catalog_and_only_the_letters_of_the_query_once(page: Page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    open_search(page, site_url, "?q=mantelzorg+Fryslân")
+    expect(page.locator(".atlas-result").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    index = sorted(path for path in fetched if path.startswith(("/search/catalog", "/search/names-")))
+    # search-start.js fetched these before search.js ran; search.js took them over instead of fetching again.
+    assert index == ["/search/catalog.json", "/search/names-f.json", "/search/names-m.json"]
+
+    page.locator("#atlas-q").fill("planbureau")
+    page.keyboard.press("Enter")
+    expect(page.locator(".atlas-result a", has_text="Planbureau").first).to_be_visible()
+    assert fetched.count("/search/names-p.json") == 1
+    assert fetched.count("/search/catalog.json") == 1
+
+
 def test_query_syntax_in_user_input_does_not_break(page: Page, site_url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

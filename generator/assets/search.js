@@ -28,6 +28,7 @@
     ["domain", "Domein"],
     ["status", "Status"]
   ];
+  var FACET_NAMES = FACETS.map(function (facet) { return facet[0]; });
   var PAGE_SIZE = 25;
   var AUTO_FULLTEXT_GZIP_BYTES = 1000000;  // load all descriptions unasked only when that is small
   var PREFIX_MIN_LENGTH = 3;               // "ve*" would match nearly everything
@@ -109,12 +110,17 @@
   // ---------- loading ----------
 
   function fetchJson(path) {
-    return fetch(indexBase + path).then(function (response) {
-      if (!response.ok) {
-        throw new Error(path + ": " + response.status);
-      }
-      return response.json();
-    });
+    function fresh() {
+      return fetch(indexBase + path).then(function (response) {
+        if (!response.ok) {
+          throw new Error(path + ": " + response.status);
+        }
+        return response.json();
+      });
+    }
+    // search-start.js began the first downloads before the page's scripts ran.
+    var early = window.atlasSearchStart && window.atlasSearchStart.take(path);
+    return early ? early.catch(fresh) : fresh();
   }
 
   // The part of the names index holding a term: generator/termsplit.py part_of.
@@ -124,11 +130,12 @@
   }
 
   // The parts a query word is looked up in: its stem's (exact match) and its own (prefix, fuzzy).
+  // Every part exists, so they can be fetched before the catalog is in.
   function partsOf(tokens) {
     var parts = [];
     tokens.forEach(function (word) {
       [namePart(word), namePart(stem(word))].forEach(function (part) {
-        if (parts.indexOf(part) < 0 && catalog.names.indexOf(part) >= 0) {
+        if (parts.indexOf(part) < 0) {
           parts.push(part);
         }
       });
@@ -223,7 +230,7 @@
   function refsWith(facet, value) {
     var key = facet + " " + value;
     if (!refsByValue[key]) {
-      var column = facets[facet];
+      var column = facetColumn(facet);
       var code = column.code[value];
       var refs = refsByValue[key] = [];
       for (var ref = 0; ref < count; ref++) {
@@ -326,13 +333,21 @@
     return result;
   }
 
+  // Made the first time they are needed: the first result needs only type, region and theme.
+  function facetColumn(facet) {
+    if (!facets[facet]) {
+      facets[facet] = column(catalog, facet);
+    }
+    return facets[facet];
+  }
+
   function typeOf(ref) {
-    var type = facets.type;
+    var type = facetColumn("type");
     return type.keys[type.values[type.start[ref]]];
   }
 
   function valuesOf(ref, facet) {
-    var column = facets[facet];
+    var column = facetColumn(facet);
     var values = [];
     for (var i = column.start[ref]; i < column.start[ref + 1]; i++) {
       values.push(column.keys[column.values[i]]);
@@ -348,11 +363,12 @@
   function filterCodes(filters) {
     var codes = {};
     Object.keys(filters).forEach(function (facet) {
-      if (facets[facet] && filters[facet].length) {
+      if (FACET_NAMES.indexOf(facet) >= 0 && filters[facet].length) {
+        var code = facetColumn(facet).code;
         codes[facet] = {};
         filters[facet].forEach(function (value) {
-          if (value in facets[facet].code) {
-            codes[facet][facets[facet].code[value]] = true;
+          if (value in code) {
+            codes[facet][code[value]] = true;
           }
         });
       }
@@ -363,7 +379,7 @@
   function passes(ref, codes, except) {
     for (var facet in codes) {
       if (facet !== except) {
-        var column = facets[facet];
+        var column = facetColumn(facet);
         var found = false;
         for (var i = column.start[ref]; i < column.start[ref + 1] && !found; i++) {
           found = codes[facet][column.values[i]] === true;
@@ -407,7 +423,7 @@
     if (whole && atlasCounts && atlasCounts[facet]) {
       return atlasCounts[facet];
     }
-    var column = facets[facet];
+    var column = facetColumn(facet);
     var codes = filterCodes(state.filters);
     var byCode = new Int32Array(column.keys.length);
     var countRef = function (ref) {
@@ -698,14 +714,14 @@
   filterBox.open = wide.matches || hasFilters();
   wide.addEventListener("change", function () { filterBox.open = wide.matches || filterBox.open; });
   statusLine.textContent = "De zoekfunctie wordt geladen\u2026";
+  var firstNames = Promise.all(unloadedNames(state.q).map(loadNames));  // at once, beside the catalog
   var ready = fetchJson("catalog.json").then(function (data) {
     timings.fetched = performance.now();
     catalog = data;
     count = catalog.count;
-    FACETS.forEach(function (facet) { facets[facet[0]] = column(catalog, facet[0]); });
     indexLabels();
     timings.mapped = performance.now();
-    return Promise.all(unloadedNames(state.q).map(loadNames));
+    return firstNames;
   }).then(function () {
     timings.loaded = performance.now();
     root.classList.add("atlas-search--ready");
