@@ -191,6 +191,31 @@ def test_first_result_loads_the_catalog_and_only_the_letters_of_the_query_once(p
     assert fetched.count("/search/catalog.json") == 1
 
 
+MATERIAL_STARTED = """() => new Promise(resolve => {
+    if (window.document$ === undefined) return resolve(false);
+    window.document$.subscribe(() => resolve(true));
+    setTimeout(() => resolve(false), 3000);
+})"""
+
+
+def test_material_starts_after_the_first_result(page: Page, site_url: str) -> None:
+    """The search page holds material's scripts back until its first result, then starts them."""
+    open_search(page, site_url, "?q=klimaat")
+    expect(page.locator(".atlas-result").first).to_be_visible()
+    page.wait_for_function("() => window.document$ !== undefined")
+    assert page.evaluate(MATERIAL_STARTED)
+    assert page.locator("#atlas-theme-scripts").count() == 1
+    assert page.locator("script[src*='javascripts/bundle.']").count() == 1  # started once
+
+
+def test_material_starts_when_the_search_cannot(page: Page, site_url: str) -> None:
+    page.route("**/vendor/lunr/lunr.min.js", lambda route: route.abort())
+    page.goto(f"{site_url}/zoeken/?q=klimaat")
+    page.wait_for_function("() => window.document$ !== undefined")
+    assert page.evaluate(MATERIAL_STARTED)
+    expect(page.locator("#atlas-nojs")).to_be_visible()  # the message for visitors without search
+
+
 def test_query_syntax_in_user_input_does_not_break(page: Page, site_url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -2,7 +2,8 @@
  * Kennisatlas search page, first lines: fetch the catalog and the parts of the names index
  * for the query in the URL as soon as the page starts, not after the page's scripts have run.
  * search.js takes these over (window.atlasSearchStart); a part guessed wrongly costs only
- * its own small download, because search.js fetches what it needs itself.
+ * its own small download, because search.js fetches what it needs itself. Also starts
+ * material's scripts once search.js has shown its first result.
  */
 (function () {
   "use strict";
@@ -34,12 +35,43 @@
       fetchJson(path);
     }
   });
+  // Material's scripts wait in a <template> (theme/main.html) until the first result is on
+  // screen. They listen for DOMContentLoaded, which has passed by then: so it is sent again.
+  var themeStarted = false;
+
+  function startThemeScripts() {
+    var held = document.getElementById("atlas-theme-scripts");
+    if (themeStarted || !held) {
+      return;
+    }
+    themeStarted = true;
+    var scripts = held.content.querySelectorAll("script");
+    var waiting = scripts.length;
+    function loaded() {
+      waiting -= 1;
+      if (waiting === 0) {
+        document.dispatchEvent(new Event("DOMContentLoaded"));
+      }
+    }
+    Array.prototype.forEach.call(scripts, function (original) {
+      var script = document.createElement("script");
+      script.async = false;  // in their order
+      script.onload = script.onerror = loaded;
+      script.src = original.getAttribute("src");
+      document.body.appendChild(script);
+    });
+  }
+
+  // Should search.js not get to its first result, the theme still starts, a little later.
+  window.addEventListener("load", function () { setTimeout(startThemeScripts, 1000); });
+
   // Handed over once: a failed early fetch is retried by search.js's own.
   window.atlasSearchStart = {
     take: function (path) {
       var promise = started[path];
       delete started[path];
       return promise;
-    }
+    },
+    startThemeScripts: startThemeScripts
   };
 })();

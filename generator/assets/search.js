@@ -11,8 +11,16 @@
 (function () {
   "use strict";
 
+  // Material's scripts wait for the first result (see search-start.js).
+  function startTheme() {
+    if (window.atlasSearchStart) {
+      window.atlasSearchStart.startThemeScripts();
+    }
+  }
+
   var root = document.getElementById("atlas-search");
   if (!root || typeof lunr === "undefined" || typeof lunr.nl === "undefined") {
+    startTheme();
     return;
   }
   // The message for visitors without JavaScript stays only where this script does not run.
@@ -591,6 +599,7 @@
     if (!timings.firstResult && refs.length) {
       timings.firstResult = performance.now();
     }
+    startTheme();
     fillSnippets(result);
     renderFulltextOffer();
     clearTimeout(facetTimer);
@@ -718,6 +727,8 @@
   var ready = fetchJson("catalog.json").then(function (data) {
     timings.fetched = performance.now();
     catalog = data;
+    catalog.id = catalog.id.split("\n");        // one string each in the file: see searchindex.joined
+    catalog.title = catalog.title.split("\n");
     count = catalog.count;
     indexLabels();
     timings.mapped = performance.now();
@@ -728,6 +739,7 @@
     return refresh();
   }).catch(function (error) {
     statusLine.textContent = "De zoekfunctie kon niet laden. Gebruik de overzichten in het menu.";
+    startTheme();
     throw error;
   });
 
