@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -115,18 +116,33 @@ def joined(texts: Iterable[str]) -> str:
     return "\n".join(" ".join(text.split()) for text in texts)
 
 
+_NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def title_slug(title: str) -> str:
+    """The id most entries have: their title in lowercase, with dashes. The page computes the same
+    (``titleSlug`` in search.js); for ASCII titles both languages agree exactly."""
+    return _NOT_IN_SLUG.sub("-", title.lower()).strip("-")
+
+
+def catalog_id(document: SearchDocument) -> str:
+    """ "" when the page can make the id from the title itself: that halves the ids' share of the catalog."""
+    derivable = document.title.isascii() and title_slug(document.title) == document.id
+    return "" if derivable else document.id
+
+
 def catalog(
     atlas: Atlas, documents: list[SearchDocument], name_parts: list[str], shard_sizes: dict[str, dict[str, int]]
 ) -> dict[str, Any]:
     """Everything the page needs before its first result besides the names index, by column; ids and titles
-    as one string each (``joined``).
+    as one string each (``joined``), ids left out where the title gives them (``catalog_id``).
     An entry without a region is filed under ``landelijk``, as in the full-text shards."""
     facet_labels = labels(atlas)
     keys = {facet: list(values) for facet, values in facet_labels.items()}
     return {
         "version": CATALOG_VERSION,
         "count": len(documents),
-        "id": joined(d.id for d in documents),
+        "id": joined(catalog_id(d) for d in documents),
         "title": joined(d.title for d in documents),
         "facets": columns(documents, keys),
         "keys": keys,

@@ -203,7 +203,7 @@
   function widen(scores) {
     Object.keys(scores).forEach(function (ref) {
       var type = typeOf(ref);
-      var filed = type === "theme" || type === "region" ? refsWith(type, catalog.id[ref]) : [];
+      var filed = type === "theme" || type === "region" ? refsWith(type, idOf(ref)) : [];
       filed.forEach(function (other) {
         var score = scores[ref] / 2;
         if (!(other in scores) || scores[other] < score) {
@@ -241,9 +241,11 @@
       var column = facetColumn(facet);
       var code = column.code[value];
       var refs = refsByValue[key] = [];
+      var start = column.start;
+      var values = column.values;
       for (var ref = 0; ref < count; ref++) {
-        for (var i = column.start[ref]; i < column.start[ref + 1]; i++) {
-          if (column.values[i] === code) {
+        for (var i = start[ref], end = start[ref + 1]; i < end; i++) {
+          if (values[i] === code) {
             refs.push(ref);
             break;
           }
@@ -363,8 +365,17 @@
     return values;
   }
 
+  // The catalog leaves out ids that are the title in lowercase with dashes (searchindex.catalog_id).
+  function titleSlug(title) {
+    return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function idOf(ref) {
+    return catalog.id[ref] || titleSlug(catalog.title[ref]);
+  }
+
   function urlOf(ref) {
-    return catalog.sections[typeOf(ref)] + "/" + catalog.id[ref] + "/";
+    return catalog.sections[typeOf(ref)] + "/" + idOf(ref) + "/";
   }
 
   // The filters as {facet: {code: true}}, for the loops over every result.

@@ -1,0 +1,64 @@
+"""The catalog the search page loads first: columns, joined ids and titles, ids the page can derive."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.build import gather
+from generator.config import AtlasConfig
+from generator.search import SearchDocument, search_documents
+from generator.searchindex import catalog_id, joined, render_search_index, title_slug
+
+ATLAS = gather(AtlasConfig().resolve())
+DOCUMENTS = search_documents(ATLAS)
+CATALOG = json.loads(render_search_index(ATLAS)["search/catalog.json"])
+
+
+def document(title: str, entry_id: str) -> SearchDocument:
+    return SearchDocument(kind="partner", id=entry_id, title=title, keywords="", text="")
+
+
+@pytest.mark.parametrize(
+    ("title", "entry_id", "in_catalog"),
+    [
+        ("Hogeschool Utrecht", "hogeschool-utrecht", ""),
+        ("Vergunningverlening, toezicht en handhaving (VTH)", "vergunningverlening-toezicht-en-handhaving-vth", ""),
+        ("  2020: Onderzoek -- regio's  ", "2020-onderzoek-regio-s", ""),
+        ("Planbureau voor de Leefomgeving", "pbl", "pbl"),
+        ("Provincie Fryslân", "provincie-fryslan", "provincie-fryslan"),  # not ASCII: kept
+        ("Café de Zon", "cafe-de-zon", "cafe-de-zon"),
+    ],
+)
+def test_catalog_leaves_out_ids_that_the_ascii_title_gives(title: str, entry_id: str, in_catalog: str) -> None:
+    assert catalog_id(document(title, entry_id)) == in_catalog
+
+
+def test_title_slug_is_lowercase_with_single_dashes() -> None:
+    assert title_slug("Langer  thuis wonen (LTW)!") == "langer-thuis-wonen-ltw"
+
+
+def test_joined_puts_each_text_on_one_line() -> None:
+    assert joined(["a\nb", " c\t d ", ""]).split("\n") == ["a b", "c d", ""]
+
+
+def test_catalog_columns_hold_every_document_in_order() -> None:
+    count = len(DOCUMENTS)
+    assert CATALOG["count"] == count
+    ids = CATALOG["id"].split("\n")
+    titles = CATALOG["title"].split("\n")
+    assert [i or title_slug(t) for i, t in zip(ids, titles, strict=True)] == [d.id for d in DOCUMENTS]
+    assert titles == [" ".join(d.title.split()) for d in DOCUMENTS]
+    assert "" in ids  # the real content has both kinds of id
+    assert any(ids)
+    for facet, column in CATALOG["facets"].items():
+        if isinstance(column, list):
+            assert len(column) == count, facet
+        else:
+            assert len(column["count"]) == count, facet
+            assert sum(column["count"]) == len(column["values"]), facet
+    national = CATALOG["keys"]["region"].index("landelijk")
+    regions = CATALOG["facets"]["region"]
+    assert min(regions["count"]) >= 1  # no region: filed under landelijk
+    assert national in regions["values"]
