@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from random import Random
@@ -258,20 +258,36 @@ def summarize(queries: list[Query], timings: list[tuple[float, int]]) -> dict[st
     }
 
 
-def browser_figures(browser: Browser, site: Path, queries: list[Query], runs: int, query: str) -> dict[str, Any]:
-    with serve_folder(site) as base:
-        url = f"{base}/zoeken/?q={quote(query)}"
-        measured = [first_result(browser, url) for _ in range(runs)]
-        files = measured[0]["files"]
+def first_result_figures(measured: list[dict[str, Any]], query: str) -> dict[str, Any]:
+    files = measured[0]["files"]
+    return {
+        "first_result_query": query,
+        "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
+        "first_result_ms_runs": [run["first_result_ms"] for run in measured],
+        "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
+        "before_first_result_raw": sum(file["raw"] for file in files),
+        "before_first_result_gzip": sum(file["gzip"] for file in files),
+        "before_first_result_files": files,
+    }
+
+
+def browser_figures(
+    browser: Browser, sites: dict[str, Path], queries: dict[str, list[Query]], runs: int, query: str
+) -> dict[str, dict[str, Any]]:
+    """Per site: the first result over ``runs`` page loads, then query latencies. The page loads of the
+    sites take turns, so that a busy moment of the machine weighs on each alike."""
+    with ExitStack() as stack:
+        bases = {name: stack.enter_context(serve_folder(site)) for name, site in sites.items()}
+        measured: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
+        for _ in range(runs):
+            for name, base in bases.items():
+                measured[name].append(first_result(browser, f"{base}/zoeken/?q={quote(query)}"))
         return {
-            "first_result_query": query,
-            "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
-            "first_result_ms_runs": [run["first_result_ms"] for run in measured],
-            "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
-            "before_first_result_raw": sum(file["raw"] for file in files),
-            "before_first_result_gzip": sum(file["gzip"] for file in files),
-            "before_first_result_files": files,
-            "queries": latencies(browser, f"{base}/zoeken/", queries),
+            name: {
+                **first_result_figures(measured[name], query),
+                "queries": latencies(browser, f"{base}/zoeken/", queries[name]),
+            }
+            for name, base in bases.items()
         }
 
 
@@ -401,12 +417,11 @@ def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[
     synthetic["seed"] = args.seed
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        for name, figures, served, queries in (
-            ("real", real, site, real_queries),
-            ("synthetic", synthetic, synthetic_site(site, index), synthetic_queries),
-        ):
-            progress(f"{name}: Chromium, {args.runs} page loads, {len(queries)} queries with and without the shards")
-            figures["browser"] = browser_figures(browser, served, queries, args.runs, args.query)
+        sites = {"real": site, "synthetic": synthetic_site(site, index)}
+        queries = {"real": real_queries, "synthetic": synthetic_queries}
+        progress(f"Chromium: {args.runs} page loads of each site in turn, {args.queries} queries per site")
+        figures = browser_figures(browser, sites, queries, args.runs, args.query)
+        real["browser"], synthetic["browser"] = figures["real"], figures["synthetic"]
         version = browser.version
         browser.close()
     return real, synthetic, version

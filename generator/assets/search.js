@@ -51,6 +51,8 @@
 
   var catalog = null;     // columns by ref: id, title; facets; labels; shards (see generator/searchindex.py)
   var count = 0;          // entries in the atlas; refs are 0 … count - 1
+  var ids = null;         // lines of catalog.id ("" where the title gives the id), see lines()
+  var titles = null;      // lines of catalog.title
   var facets = {};        // facet -> {start, values, keys, code}: the values of ref n are values[start[n] … start[n+1]]
   var snippets = [];      // ref -> snippet text once its chunk is loaded ("" for none)
   var names = {};         // first letter -> lunr.Index of the names whose terms start with it, once loaded
@@ -201,7 +203,8 @@
   // A word that names a theme or region (or one of its synonyms) also finds what is
   // filed under it, a little lower: "hittestress" finds everything on klimaatadaptatie.
   function widen(scores) {
-    Object.keys(scores).forEach(function (ref) {
+    Object.keys(scores).forEach(function (key) {
+      var ref = Number(key);  // keys are strings; ref + 1 must not append a digit
       var type = typeOf(ref);
       var filed = type === "theme" || type === "region" ? refsWith(type, idOf(ref)) : [];
       filed.forEach(function (other) {
@@ -370,8 +373,27 @@
     return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
+  // Ids and titles come as one string each, a line per entry (searchindex.joined): only the
+  // lines on screen become strings of their own.
+  function lines(text) {
+    var starts = new Int32Array(count + 1);
+    for (var ref = 1, at = -1; ref <= count; ref++) {
+      at = text.indexOf("\n", at + 1);
+      starts[ref] = at < 0 ? text.length + 1 : at + 1;
+    }
+    return { text: text, starts: starts };
+  }
+
+  function lineOf(column, ref) {
+    return column.text.slice(column.starts[ref], column.starts[ref + 1] - 1);
+  }
+
+  function titleOf(ref) {
+    return lineOf(titles, ref);
+  }
+
   function idOf(ref) {
-    return catalog.id[ref] || titleSlug(catalog.title[ref]);
+    return lineOf(ids, ref) || titleSlug(titleOf(ref));
   }
 
   function urlOf(ref) {
@@ -426,7 +448,8 @@
       for (var ref = 0; ref < count; ref++) {
         alphabetical.push(ref);
       }
-      alphabetical.sort(function (a, b) { return compare(catalog.title[a], catalog.title[b]) || a - b; });
+      var all = alphabetical.map(titleOf);
+      alphabetical.sort(function (a, b) { return compare(all[a], all[b]) || a - b; });
     }
     return alphabetical;
   }
@@ -514,7 +537,7 @@
       var regions = valuesOf(ref, "region").map(function (id) { return catalog.labels.region[id] || id; });
       var snippet = snippets[ref];
       return '<li class="atlas-result" data-ref="' + ref + '"><a href="' + siteRoot + urlOf(ref) + '">' +
-        highlight(catalog.title[ref], result.tokens) + "</a>" +
+        highlight(titleOf(ref), result.tokens) + "</a>" +
         '<p class="atlas-result__meta"><span class="atlas-kind">' + escapeHtml(catalog.labels.type[typeOf(ref)]) +
         "</span> " + escapeHtml(regions.join(", ")) + "</p>" +
         '<p class="atlas-result__snippet">' + (snippet ? highlight(snippet, result.tokens) : "") + "</p>" +
@@ -738,9 +761,9 @@
   var ready = fetchJson("catalog.json").then(function (data) {
     timings.fetched = performance.now();
     catalog = data;
-    catalog.id = catalog.id.split("\n");        // one string each in the file: see searchindex.joined
-    catalog.title = catalog.title.split("\n");
     count = catalog.count;
+    ids = lines(catalog.id);
+    titles = lines(catalog.title);
     indexLabels();
     timings.mapped = performance.now();
     return firstNames;
