@@ -241,18 +241,21 @@
   function refsWith(facet, value) {
     var key = facet + " " + value;
     if (!refsByValue[key]) {
-      var column = facetColumn(facet);
-      var code = column.code[value];
+      // Straight from the catalog's column: on the way to the first result, building the column costs as much.
+      var raw = catalog.facets[facet];
+      var code = catalog.keys[facet].indexOf(value);
       var refs = refsByValue[key] = [];
-      var start = column.start;
-      var values = column.values;
-      for (var ref = 0; ref < count; ref++) {
-        for (var i = start[ref], end = start[ref + 1]; i < end; i++) {
+      var single = Array.isArray(raw);
+      var values = single ? raw : raw.values;
+      for (var ref = 0, at = 0; ref < count && code >= 0; ref++) {
+        var end = single ? ref + 1 : at + raw.count[ref];
+        for (var i = single ? ref : at; i < end; i++) {
           if (values[i] === code) {
             refs.push(ref);
             break;
           }
         }
+        at = end;
       }
     }
     return refsByValue[key];
