@@ -1,6 +1,6 @@
 """Search index figures for the real content and for a synthetic atlas; prints them, asserts nothing.
 
-    python -m bench.run [--entries 20000] [--seed 2020] [--runs 9] [--queries 200]
+    python -m bench.run [--entries 20000] [--seed 2020] [--runs 9] [--queries 200] [--results FILE]
 
 For both atlases: load and validate time, index build time (``render_search_index``),
 index sizes (raw and gzip level 6), the bytes the search page fetches before its
@@ -435,6 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200, help="queries for the latencies (default 200)")
     parser.add_argument("--query", default=FIRST_RESULT_QUERY, help="query of the first-result page loads")
     parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep the content and sites")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where the figures go as JSON")
     args = parser.parse_args(argv)
 
     with work_folder(args.keep) as work:
@@ -448,9 +449,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "real": real,
         "synthetic": synthetic,
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"\nfigures written to {display_path(RESULTS, PROJECT_ROOT)}")
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nfigures written to {display_path(args.results, PROJECT_ROOT)}")
     return 0
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from bench.run import main as bench_main
 from bench.synthetic import kind_counts, write_synthetic_atlas
 from generator.build import gather
 from generator.config import AtlasConfig
@@ -47,3 +51,18 @@ def test_counts_add_up_for_any_size() -> None:
         assert min(counts.values()) >= 1
     assert kind_counts(20_000)["theme"] == 40
     assert kind_counts(20_000)["region"] == 25
+
+
+@pytest.mark.browser
+def test_benchmark_runs_and_prints_its_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`make bench` at a small scale: it must keep working, it asserts no timings."""
+    results = tmp_path / "latest.json"
+    assert bench_main(["--entries", str(ENTRIES), "--runs", "1", "--queries", "20", "--results", str(results)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("index build", "first result", "query p50 / p95", "fetched before first result"):
+        assert figure in printed
+    figures = json.loads(results.read_text(encoding="utf-8"))
+    assert figures["synthetic"]["entries"] == ENTRIES
+    for site in ("real", "synthetic"):
+        assert figures[site]["browser"]["first_result_ms_median"] > 0
+        assert figures[site]["browser"]["queries"]["names"]["n"] == 20
