@@ -64,7 +64,7 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     printed = done.stdout
-    for figure in ("index build", "first result", "query p50 / p95", "fetched before first result"):
+    for figure in ("index build", "first result", "coming from the home page", "query p50 / p95", "fetched before"):
         assert figure in printed
     figures = json.loads(results.read_text(encoding="utf-8"))
     assert figures["synthetic"]["entries"] == ENTRIES
