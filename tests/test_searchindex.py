@@ -9,7 +9,7 @@ import pytest
 from generator.build import gather
 from generator.config import AtlasConfig
 from generator.search import SearchDocument, search_documents
-from generator.searchindex import catalog_id, joined, render_search_index, title_slug
+from generator.searchindex import DIGIT_ZERO, catalog_id, digits, joined, render_search_index, title_slug
 
 ATLAS = gather(AtlasConfig().resolve())
 DOCUMENTS = search_documents(ATLAS)
@@ -53,12 +53,27 @@ def test_catalog_columns_hold_every_document_in_order() -> None:
     assert "" in ids  # the real content has both kinds of id
     assert any(ids)
     for facet, column in CATALOG["facets"].items():
-        if isinstance(column, list):
+        if isinstance(column, str):
             assert len(column) == count, facet
         else:
             assert len(column["count"]) == count, facet
-            assert sum(column["count"]) == len(column["values"]), facet
+            assert sum(numbers(column["count"])) == len(column["values"]), facet
     national = CATALOG["keys"]["region"].index("landelijk")
     regions = CATALOG["facets"]["region"]
-    assert min(regions["count"]) >= 1  # no region: filed under landelijk
-    assert national in regions["values"]
+    assert min(numbers(regions["count"])) >= 1  # no region: filed under landelijk
+    assert national in numbers(regions["values"])
+    assert numbers(CATALOG["facets"]["type"])[0] == CATALOG["keys"]["type"].index(DOCUMENTS[0].kind)
+
+
+def numbers(column: str) -> list[int]:
+    return [ord(character) - DIGIT_ZERO for character in column]
+
+
+@pytest.mark.parametrize(("values", "text"), [([0, 1, 9, 10], "019:"), ([-1, 2], "/2"), ([], "")])
+def test_digits_are_characters_from_zero(values: list[int], text: str) -> None:
+    assert digits(values) == text
+
+
+def test_digits_refuse_numbers_that_would_be_surrogates() -> None:
+    with pytest.raises(ValueError, match="too many values"):
+        digits([0xD800])

@@ -36,6 +36,7 @@
     ["domain", "Domein"],
     ["status", "Status"]
   ];
+  var DIGIT_ZERO = 48;  // "0": the catalog's columns hold number n as the character 48 + n
   var FACET_NAMES = FACETS.map(function (facet) { return facet[0]; });
   var PAGE_SIZE = 25;
   var AUTO_FULLTEXT_GZIP_BYTES = 1000000;  // load all descriptions unasked only when that is small
@@ -243,14 +244,14 @@
     if (!refsByValue[key]) {
       // Straight from the catalog's column: on the way to the first result, building the column costs as much.
       var raw = catalog.facets[facet];
-      var code = catalog.keys[facet].indexOf(value);
+      var wanted = catalog.keys[facet].indexOf(value) + DIGIT_ZERO;
       var refs = refsByValue[key] = [];
-      var single = Array.isArray(raw);
+      var single = typeof raw === "string";
       var values = single ? raw : raw.values;
-      for (var ref = 0, at = 0; ref < count && code >= 0; ref++) {
-        var end = single ? ref + 1 : at + raw.count[ref];
+      for (var ref = 0, at = 0; ref < count && wanted >= DIGIT_ZERO; ref++) {
+        var end = single ? ref + 1 : at + raw.count.charCodeAt(ref) - DIGIT_ZERO;
         for (var i = single ? ref : at; i < end; i++) {
-          if (values[i] === code) {
+          if (values.charCodeAt(i) === wanted) {
             refs.push(ref);
             break;
           }
@@ -327,22 +328,28 @@
 
   // ---------- facets ----------
 
-  // Every facet column as {start, values}: single-valued ones hold -1 for none,
-  // multi-valued ones come as {count, values}.
+  // Every facet column as {start, values}. In the catalog a column is a string of digits
+  // (searchindex.digits): a single-valued one with "/" for none, a multi-valued one as {count, values}.
   function column(data, facet) {
     var raw = data.facets[facet];
-    var single = Array.isArray(raw);
-    var result = { start: new Int32Array(data.count + 1), values: single ? [] : raw.values };
-    for (var ref = 0, at = 0; ref < data.count; ref++) {
+    var single = typeof raw === "string";
+    var text = single ? raw : raw.values;
+    var result = { start: new Int32Array(data.count + 1), values: new Int32Array(text.length) };
+    var at = 0;
+    for (var ref = 0; ref < data.count; ref++) {
       result.start[ref] = at;
       if (!single) {
-        at += raw.count[ref];
-      } else if (raw[ref] >= 0) {
-        result.values.push(raw[ref]);
-        at++;
+        at += raw.count.charCodeAt(ref) - DIGIT_ZERO;
+      } else if (raw.charCodeAt(ref) > DIGIT_ZERO - 1) {
+        result.values[at++] = raw.charCodeAt(ref) - DIGIT_ZERO;
       }
     }
     result.start[data.count] = at;
+    if (!single) {
+      for (var i = 0; i < text.length; i++) {
+        result.values[i] = text.charCodeAt(i) - DIGIT_ZERO;
+      }
+    }
     result.keys = data.keys[facet];
     result.code = {};
     result.keys.forEach(function (key, code) { result.code[key] = code; });
