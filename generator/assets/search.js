@@ -364,9 +364,9 @@
     return facets[facet];
   }
 
+  // Every entry has a type: read it from the catalog's string, without making the column.
   function typeOf(ref) {
-    var type = facetColumn("type");
-    return type.keys[type.values[type.start[ref]]];
+    return catalog.keys.type[catalog.facets.type.charCodeAt(ref) - DIGIT_ZERO];
   }
 
   function valuesOf(ref, facet) {
