@@ -201,19 +201,34 @@
     });
   }
 
+  // Scores by ref in typed arrays, with the refs that have one in order of arrival: a widened
+  // word scores a thousand entries at 20,000, too many for an object keyed by ref.
+  function newScores() {
+    return { value: new Float64Array(count), has: new Uint8Array(count), refs: [] };
+  }
+
+  function setScore(scores, ref, value) {
+    if (!scores.has[ref]) {
+      scores.has[ref] = 1;
+      scores.refs.push(ref);
+    }
+    scores.value[ref] = value;
+  }
+
+  function raiseScore(scores, ref, value) {
+    if (!scores.has[ref] || scores.value[ref] < value) {
+      setScore(scores, ref, value);
+    }
+  }
+
   // A word that names a theme or region (or one of its synonyms) also finds what is
   // filed under it, a little lower: "hittestress" finds everything on klimaatadaptatie.
   function widen(scores) {
-    Object.keys(scores).forEach(function (key) {
-      var ref = Number(key);  // keys are strings; ref + 1 must not append a digit
+    scores.refs.slice().forEach(function (ref) {
       var type = typeOf(ref);
       var filed = type === "theme" || type === "region" ? refsWith(type, idOf(ref)) : [];
-      filed.forEach(function (other) {
-        var score = scores[ref] / 2;
-        if (!(other in scores) || scores[other] < score) {
-          scores[other] = score;
-        }
-      });
+      var score = scores.value[ref] / 2;
+      filed.forEach(function (other) { raiseScore(scores, other, score); });
     });
     return scores;
   }
@@ -264,31 +279,28 @@
 
   function labelScores(word, scores) {
     (labelValues[stem(word)] || []).forEach(function (pair) {
-      refsWith(pair[0], pair[1]).forEach(function (ref) {
-        if (!(ref in scores) || scores[ref] < LABEL_SCORE) {
-          scores[ref] = LABEL_SCORE;
-        }
-      });
+      refsWith(pair[0], pair[1]).forEach(function (ref) { raiseScore(scores, ref, LABEL_SCORE); });
     });
   }
 
   // Name score plus the best description score: an entry in two regions sits in two
   // full-text shards, and must not count twice.
   function scoresFor(word, fuzzy) {
-    var scores = {};
-    var text = {};
+    var scores = newScores();
+    var text = newScores();
     partsOf([word]).filter(function (part) { return names[part]; }).forEach(function (part) {
       runQuery(names[part], word, fuzzy).forEach(function (result) {
-        scores[result.ref] = (scores[result.ref] || 0) + result.score;
+        var ref = Number(result.ref);
+        setScore(scores, ref, scores.value[ref] + result.score);
       });
     });
     Object.keys(shards).forEach(function (id) {
       runQuery(shards[id], word, fuzzy).forEach(function (result) {
-        text[result.ref] = Math.max(text[result.ref] || 0, result.score);
+        raiseScore(text, Number(result.ref), result.score);
       });
     });
-    Object.keys(text).forEach(function (ref) {
-      scores[ref] = (scores[ref] || 0) + text[ref];
+    text.refs.forEach(function (ref) {
+      setScore(scores, ref, scores.value[ref] + text.value[ref]);
     });
     widen(scores);
     if (!fuzzy) {
@@ -305,25 +317,28 @@
     var fuzzy = false;
     tokens.forEach(function (word) {
       var scores = scoresFor(word, false);
-      if (!Object.keys(scores).length) {
+      if (!scores.refs.length) {
         scores = scoresFor(word, true);
-        fuzzy = fuzzy || Object.keys(scores).length > 0;
+        fuzzy = fuzzy || scores.refs.length > 0;
       }
       if (combined === null) {
         combined = scores;
         return;
       }
-      var next = {};
-      Object.keys(combined).forEach(function (ref) {
-        if (ref in scores) {
-          next[ref] = combined[ref] + scores[ref];
+      var next = newScores();
+      combined.refs.forEach(function (ref) {
+        if (scores.has[ref]) {
+          setScore(next, ref, combined.value[ref] + scores.value[ref]);
         }
       });
       combined = next;
     });
-    var refs = Object.keys(combined || {});
-    refs.sort(function (a, b) { return combined[b] - combined[a] || Number(a) - Number(b); });
-    return { tokens: tokens, refs: refs.map(Number), fuzzy: fuzzy };
+    if (combined === null) {
+      return { tokens: tokens, refs: [], fuzzy: fuzzy };
+    }
+    var value = combined.value;
+    var refs = combined.refs.slice().sort(function (a, b) { return value[b] - value[a] || a - b; });
+    return { tokens: tokens, refs: refs, fuzzy: fuzzy };
   }
 
   // ---------- facets ----------
