@@ -139,7 +139,7 @@ def title_slug(title: str) -> str:
 
 
 def catalog_id(document: SearchDocument) -> str:
-    """ "" when the page can make the id from the title itself: that halves the ids' share of the catalog."""
+    """ "" when the page can make the id from the title itself, as for most entries."""
     derivable = document.title.isascii() and title_slug(document.title) == document.id
     return "" if derivable else document.id
 
@@ -147,15 +147,15 @@ def catalog_id(document: SearchDocument) -> str:
 def catalog(
     atlas: Atlas, documents: list[SearchDocument], name_parts: list[str], shard_sizes: dict[str, dict[str, int]]
 ) -> dict[str, Any]:
-    """Everything the page needs before its first result besides the names index, by column; ids and titles
-    as one string each (``joined``), ids left out where the title gives them (``catalog_id``).
+    """Everything the page needs before its first result besides the names index, by column: titles as one
+    string (``joined``), ids only where the title does not give them (``catalog_id``), by ref.
     An entry without a region is filed under ``landelijk``, as in the full-text shards."""
     facet_labels = labels(atlas)
     keys = {facet: list(values) for facet, values in facet_labels.items()}
     return {
         "version": CATALOG_VERSION,
         "count": len(documents),
-        "id": joined(catalog_id(d) for d in documents),
+        "id": {str(ref): catalog_id(d) for ref, d in enumerate(documents) if catalog_id(d)},
         "title": joined(d.title for d in documents),
         "facets": columns(documents, keys),
         "keys": keys,

@@ -50,9 +50,8 @@
   var moreText = document.getElementById("atlas-fulltext");
   var filterBox = document.getElementById("atlas-filters");
 
-  var catalog = null;     // columns by ref: id, title; facets; labels; shards (see generator/searchindex.py)
+  var catalog = null;     // by ref: titles, ids the titles do not give; facets; labels; shards (searchindex.py)
   var count = 0;          // entries in the atlas; refs are 0 … count - 1
-  var ids = null;         // lines of catalog.id ("" where the title gives the id), see lines()
   var titles = null;      // lines of catalog.title
   var facets = {};        // facet -> {start, values, keys, code}: the values of ref n are values[start[n] … start[n+1]]
   var snippets = [];      // ref -> snippet text once its chunk is loaded ("" for none)
@@ -398,8 +397,8 @@
     return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
-  // Ids and titles come as one string each, a line per entry (searchindex.joined): only the
-  // lines on screen become strings of their own.
+  // Titles come as one string, a line per entry (searchindex.joined): only the lines on
+  // screen become strings of their own.
   function lines(text) {
     var starts = new Int32Array(count + 1);
     for (var ref = 1, at = -1; ref <= count; ref++) {
@@ -418,7 +417,7 @@
   }
 
   function idOf(ref) {
-    return lineOf(ids, ref) || titleSlug(titleOf(ref));
+    return catalog.id[ref] || titleSlug(titleOf(ref));
   }
 
   function urlOf(ref) {
@@ -787,7 +786,6 @@
     timings.fetched = performance.now();
     catalog = data;
     count = catalog.count;
-    ids = lines(catalog.id);
     titles = lines(catalog.title);
     indexLabels();
     timings.mapped = performance.now();
