@@ -32,7 +32,7 @@ from random import Random
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
-from playwright.sync_api import Browser, Response, sync_playwright
+from playwright.sync_api import Browser, Page, Response, sync_playwright
 
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
 from generator.atlas import Atlas
@@ -183,11 +183,8 @@ def make_queries(atlas: Atlas, count: int = 200, seed: int = DEFAULT_SEED) -> li
 # ---------------------------------------------------------------- browser figures
 
 
-PAGE_STATE = """() => ({
-  timings: window.atlasSearch.timings,
-  fetched: [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
-    .map((entry) => ({ url: entry.name, end: entry.responseEnd })),
-})"""
+FETCHED = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+  .map((entry) => ({ url: entry.name, end: entry.responseEnd }))"""
 RUN_QUERIES = """(queries) => queries.map((query) => {
   const start = performance.now();
   const refs = window.atlasSearch.search(query);
@@ -195,65 +192,70 @@ RUN_QUERIES = """(queries) => queries.map((query) => {
 })"""
 
 
-def first_result(browser: Browser, url: str) -> dict[str, Any]:
-    """Open the search page with a query in a fresh context (nothing cached): ms to the first result,
-    and what came before it."""
+@contextmanager
+def fresh_page(browser: Browser) -> Iterator[Page]:
+    """A page in a new browser context: nothing cached, closed afterwards."""
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(BROWSER_TIMEOUT_MS)
-    responses: dict[str, Response] = {}
+    try:
+        yield page
+    finally:
+        context.close()
 
-    def record(response: Response) -> None:
-        responses.setdefault(response.url, response)
 
-    page.on("response", record)
-    # Wait without touching the page: polling from the harness (wait_for_function) makes Playwright
-    # compile its helper script in the page while it loads, which cost the page 50–100 ms here.
+def open_until_first_result(page: Page, url: str) -> dict[str, Any]:
+    """Go to the search page and return its ``atlasSearch.timings`` once it shows a result.
+    Waits without touching the page: polling from the harness (wait_for_function) makes Playwright
+    compile its helper script in the page while it loads, which cost the page 50–100 ms here."""
     page.goto(url, wait_until="networkidle")
     page.wait_for_function("() => window.atlasSearch && window.atlasSearch.timings.firstResult")
-    state = page.evaluate(PAGE_STATE)
-    first = float(state["timings"]["firstResult"])
-    files = []
-    for entry in state["fetched"]:
-        if entry["end"] <= first and entry["url"] in responses:
-            body = responses[entry["url"]].body()
-            path = urlsplit(entry["url"]).path
-            files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
-    context.close()
-    return {"first_result_ms": first, "loaded_ms": float(state["timings"]["loaded"]), "files": files}
+    return dict(page.evaluate("() => window.atlasSearch.timings"))
+
+
+def first_result(browser: Browser, url: str) -> dict[str, Any]:
+    """Open the search page with a query in a fresh context (nothing cached): ms to the first result,
+    and what came before it."""
+    with fresh_page(browser) as page:
+        responses: dict[str, Response] = {}
+
+        def record(response: Response) -> None:
+            responses.setdefault(response.url, response)
+
+        page.on("response", record)
+        timings = open_until_first_result(page, url)
+        first = float(timings["firstResult"])
+        files = []
+        for entry in page.evaluate(FETCHED):
+            if entry["end"] <= first and entry["url"] in responses:
+                body = responses[entry["url"]].body()
+                path = urlsplit(entry["url"]).path
+                files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
+    return {"first_result_ms": first, "loaded_ms": float(timings["loaded"]), "files": files}
 
 
 def first_result_from_home(browser: Browser, base: str, url: str) -> float:
     """ms to the first result when the visitor comes from the home page, as with the header's search box:
     the theme's files are then in the browser's cache, the search files are not."""
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_TIMEOUT_MS)
-    page.goto(f"{base}/", wait_until="networkidle")
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_function("() => window.atlasSearch && window.atlasSearch.timings.firstResult")
-    first = float(page.evaluate("() => window.atlasSearch.timings.firstResult"))
-    context.close()
-    return first
+    with fresh_page(browser) as page:
+        page.goto(f"{base}/", wait_until="networkidle")
+        return float(open_until_first_result(page, url)["firstResult"])
 
 
 def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any]:
     """``atlasSearch.search`` timed per query: the whole names index, then with every full-text shard too."""
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_TIMEOUT_MS)
-    page.goto(url)
-    page.evaluate("() => window.atlasSearch.ready.then(() => true)")
-    texts = [text for _, text in queries]
-    figures: dict[str, Any] = {}
-    page.evaluate("() => window.atlasSearch.loadAllNames().then(() => true)")
-    for mode in ("names", "all_shards"):
-        if mode == "all_shards":
-            page.evaluate("() => window.atlasSearch.loadAllShards().then(() => true)")
-        timings = page.evaluate(RUN_QUERIES, texts)
-        figures[mode] = summarize(queries, [(float(ms), int(hits)) for ms, hits in timings])
-    context.close()
-    return figures
+    with fresh_page(browser) as page:
+        page.goto(url)
+        page.evaluate("() => window.atlasSearch.ready.then(() => true)")
+        texts = [text for _, text in queries]
+        figures: dict[str, Any] = {}
+        page.evaluate("() => window.atlasSearch.loadAllNames().then(() => true)")
+        for mode in ("names", "all_shards"):
+            if mode == "all_shards":
+                page.evaluate("() => window.atlasSearch.loadAllShards().then(() => true)")
+            timings = page.evaluate(RUN_QUERIES, texts)
+            figures[mode] = summarize(queries, [(float(ms), int(hits)) for ms, hits in timings])
+        return figures
 
 
 def summarize(queries: list[Query], timings: list[tuple[float, int]]) -> dict[str, Any]:
