@@ -155,7 +155,7 @@ def catalog(
     return {
         "version": CATALOG_VERSION,
         "count": len(documents),
-        "id": {str(ref): catalog_id(d) for ref, d in enumerate(documents) if catalog_id(d)},
+        "id": {str(ref): entry_id for ref, d in enumerate(documents) if (entry_id := catalog_id(d))},
         "title": joined(d.title for d in documents),
         "facets": columns(documents, keys),
         "keys": keys,

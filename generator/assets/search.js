@@ -352,10 +352,11 @@
     var at = 0;
     for (var ref = 0; ref < data.count; ref++) {
       result.start[ref] = at;
+      var number = (single ? raw : raw.count).charCodeAt(ref) - DIGIT_ZERO;
       if (!single) {
-        at += raw.count.charCodeAt(ref) - DIGIT_ZERO;
-      } else if (raw.charCodeAt(ref) > DIGIT_ZERO - 1) {
-        result.values[at++] = raw.charCodeAt(ref) - DIGIT_ZERO;
+        at += number;
+      } else if (number >= 0) {  // -1: none
+        result.values[at++] = number;
       }
     }
     result.start[data.count] = at;
