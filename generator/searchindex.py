@@ -18,8 +18,6 @@ Refs are positions in the catalog, so results from any shard meet in one list.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -27,51 +25,13 @@ from typing import Any
 
 from .atlas import Atlas
 from .kinds import KINDS
-from .lunrbuild import DutchBuilder
+from .lunrindex import index_files, to_json
 from .search import NATIONAL, SearchDocument, search_documents
-from .termsplit import split_by_first_letter
+from .termsplit import PARTS
 from .vocab import Domain, Level, QuestionStatus, ResearchStatus
 
 CATALOG_VERSION = 2
 SNIPPET_CHUNK = 100
-NAME_BOOST = 10
-"""A match in an entry's name weighs ten times a match in its description (boost 1)."""
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-
-
-def build_index(
-    fields: dict[str, int], rows: Iterable[tuple[str, dict[str, str]]], builder: Any = None
-) -> dict[str, Any]:
-    """A serialized lunr index with the Dutch pipeline; ``fields`` maps field name to boost.
-    ``builder`` defaults to the fast ``DutchBuilder``; the tests pass lunr.py's own to compare."""
-    builder = builder or DutchBuilder()
-    builder.ref("ref")
-    for name, boost in fields.items():
-        builder.field(name, boost=boost)
-    for ref, values in rows:
-        builder.add({"ref": ref, **values})
-    return dict(builder.build().serialize())
-
-
-def names_index(documents: list[SearchDocument]) -> dict[str, Any]:
-    """One field, the entry's names: a second field would double the vectors the browser loads."""
-    rows = ((str(i), {"name": f"{d.title} {d.keywords}"}) for i, d in enumerate(documents))
-    return build_index({"name": NAME_BOOST}, rows)
-
-
-def text_indexes(documents: list[SearchDocument]) -> dict[str, dict[str, Any]]:
-    """One full-text index per shard (region id or ``landelijk``)."""
-    by_shard: dict[str, list[int]] = defaultdict(list)
-    for position, document in enumerate(documents):
-        for shard in document.shards:
-            by_shard[shard].append(position)
-    return {
-        shard: build_index({"text": 1}, ((str(i), {"text": documents[i].text}) for i in positions))
-        for shard, positions in sorted(by_shard.items())
-    }
 
 
 def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
@@ -172,21 +132,13 @@ def snippet_files(documents: list[SearchDocument]) -> dict[str, str]:
     for position, document in enumerate(documents):
         if document.snippet:
             chunks[position // SNIPPET_CHUNK][str(position)] = document.snippet
-    return {f"search/snippets-{chunk}.json": _json(snippets) for chunk, snippets in sorted(chunks.items())}
+    return {f"search/snippets-{chunk}.json": to_json(snippets) for chunk, snippets in sorted(chunks.items())}
 
 
-def render_search_index(atlas: Atlas) -> dict[str, str]:
-    """{docs path: JSON text} for the catalog and every index shard."""
+def render_search_index(atlas: Atlas, workers: int | None = None) -> dict[str, str]:
+    """{docs path: JSON text} for the catalog and every index shard; ``workers`` as in ``index_files``."""
     documents = search_documents(atlas)
-    parts = split_by_first_letter(names_index(documents))
-    files = {f"search/names-{part}.json": _json(index) for part, index in parts.items()}
-    sizes = {}
-    for shard, index in text_indexes(documents).items():
-        text = _json(index)
-        files[f"search/text-{shard}.json"] = text
-        raw = text.encode("utf-8")
-        # The page offers full-text search with its transfer size; servers send JSON compressed.
-        sizes[shard] = {"bytes": len(raw), "gzip": len(gzip.compress(raw, compresslevel=6))}
+    files, sizes = index_files(documents, workers)
     files.update(snippet_files(documents))
-    files["search/catalog.json"] = _json(catalog(atlas, documents, list(parts), sizes))
+    files["search/catalog.json"] = to_json(catalog(atlas, documents, list(PARTS), sizes))
     return files

@@ -16,8 +16,9 @@ from generator.build import gather
 from generator.config import AtlasConfig
 from generator.lunr_nl import STOP_WORDS, dutch_builder, stem, trim
 from generator.lunrbuild import DutchBuilder
+from generator.lunrindex import build_index, name_rows, names_index
 from generator.search import search_documents
-from generator.searchindex import build_index, names_index, render_search_index
+from generator.searchindex import render_search_index
 
 JS = Path(__file__).parent / "js"
 VENDOR = Path(__file__).parent.parent / "generator" / "assets" / "vendor"
@@ -109,7 +110,7 @@ ATLAS = gather(AtlasConfig().resolve())
 WHOLE_NAMES = "names index before its split by first letter"
 INDEX_FILES = {
     **render_search_index(ATLAS),
-    WHOLE_NAMES: json.dumps(names_index(search_documents(ATLAS))),
+    WHOLE_NAMES: json.dumps(names_index(name_rows(search_documents(ATLAS)))),
 }
 LUNR_INDEXES = sorted(n for n in INDEX_FILES if n.startswith(("search/names-", "search/text-", WHOLE_NAMES)))
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
+from generator import lunrindex
 from generator.build import gather
 from generator.config import AtlasConfig
 from generator.search import SearchDocument, search_documents
@@ -76,3 +78,18 @@ def test_digits_are_characters_from_zero(values: list[int], text: str) -> None:
 def test_digits_refuse_numbers_that_would_be_surrogates() -> None:
     with pytest.raises(ValueError, match="too many values"):
         digits([0xD800])
+
+
+@pytest.mark.parametrize("threads", [1, 2], ids=["fork", "forkserver"])
+def test_worker_processes_build_the_same_files_as_one_process(monkeypatch: pytest.MonkeyPatch, threads: int) -> None:
+    """The index files of a large atlas come from worker processes (forked, or from a forkserver when
+    this process runs threads); they must equal what one process builds, byte for byte."""
+    one_process = render_search_index(ATLAS, workers=1)
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    assert render_search_index(ATLAS, workers=2) == one_process
+    assert list(render_search_index(ATLAS, workers=2)) == list(one_process)
+
+
+def test_large_atlases_use_every_core_and_small_ones_one_process() -> None:
+    assert lunrindex.worker_count(lunrindex.PARALLEL_FROM - 1) == 1
+    assert lunrindex.worker_count(lunrindex.PARALLEL_FROM) == lunrindex.available_cores()

@@ -12,11 +12,11 @@ from lunr.token_set import TokenSet
 from generator.build import gather
 from generator.config import AtlasConfig
 from generator.lunr_nl import stem, trim
+from generator.lunrindex import name_rows, names_index
 from generator.search import search_documents
-from generator.searchindex import names_index
 from generator.termsplit import OTHER, part_of, split_by_first_letter
 
-WHOLE = names_index(search_documents(gather(AtlasConfig().resolve())))
+WHOLE = names_index(name_rows(search_documents(gather(AtlasConfig().resolve()))))
 PARTS = split_by_first_letter(WHOLE)
 TERMS = [term for term, _ in WHOLE["invertedIndex"]]
 
