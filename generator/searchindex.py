@@ -19,6 +19,7 @@ Refs are positions in the catalog, so results from any shard meet in one list.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -34,9 +35,23 @@ CATALOG_VERSION = 2
 SNIPPET_CHUNK = 100
 
 
+def alphabetical_key(label: str) -> tuple[str, str]:
+    """Dutch alphabetical order, near enough to the browser's ``Intl.Collator("nl")``: case and
+    accents count only between labels that are otherwise equal ("Fryslân" beside "Friesland")."""
+    decomposed = unicodedata.normalize("NFKD", label)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold(), label
+
+
+def alphabetical(values: dict[str, str]) -> dict[str, str]:
+    return dict(sorted(values.items(), key=lambda item: (alphabetical_key(item[1]), item[0])))
+
+
 def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
+    """{facet: {value: label}}, each facet's values in the alphabetical order of their labels: the page
+    lists facet values with equal counts in catalog order, so it needs no collator (creating the first
+    ``Intl.Collator("nl")`` cost 35–80 ms in Chromium here, on the way to the first result)."""
     statuses = {s.value: s.label for s in (*QuestionStatus, *ResearchStatus)}
-    return {
+    facets = {
         "type": {kind.key: kind.singular for kind in KINDS},
         "theme": {theme.id: theme.name for theme in atlas.of("theme")},
         "region": {NATIONAL: "Landelijk", **{region.id: region.name for region in atlas.of("region")}},
@@ -44,6 +59,7 @@ def labels(atlas: Atlas) -> dict[str, dict[str, str]]:
         "domain": {domain.value: domain.label for domain in Domain},
         "status": statuses,
     }
+    return {facet: alphabetical(values) for facet, values in facets.items()}
 
 
 DIGIT_ZERO = ord("0")

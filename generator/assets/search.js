@@ -41,6 +41,7 @@
   var PAGE_SIZE = 25;
   var AUTO_FULLTEXT_GZIP_BYTES = 1000000;  // load all descriptions unasked only when that is small
   var PREFIX_MIN_LENGTH = 3;               // "ve*" would match nearly everything
+  var hasOwn = Object.prototype.hasOwnProperty;
 
   var form = document.getElementById("atlas-search-form");
   var input = document.getElementById("atlas-q");
@@ -468,6 +469,8 @@
       return [];
     }
     if (!alphabetical) {
+      // Only here, not on the way to a search's first result: the first Intl.Collator("nl")
+      // costs Chromium 35–80 ms (its Dutch collation data).
       var compare = new Intl.Collator("nl").compare;
       alphabetical = [];
       for (var ref = 0; ref < count; ref++) {
@@ -532,8 +535,11 @@
         return;
       }
       var labels = catalog.labels[name] || {};
+      // Equal counts keep the catalog's order, which is alphabetical by label (searchindex.labels).
+      var code = facetColumn(name).code;
+      var position = function (value) { return hasOwn.call(code, value) ? code[value] : Infinity; };
       values.sort(function (a, b) {
-        return (counts[b] || 0) - (counts[a] || 0) || String(labels[a] || a).localeCompare(labels[b] || b, "nl");
+        return (counts[b] || 0) - (counts[a] || 0) || position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0);
       });
       html.push('<fieldset class="atlas-facet"><legend>' + facet[1] + "</legend><ul>");
       values.forEach(function (value) {
