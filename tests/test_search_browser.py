@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from generator.build import gather
 from generator.config import AtlasConfig
@@ -181,7 +182,7 @@ def test_first_result_loads_the_catalog_and_only_the_letters_of_the_query_once(p
     expect(page.locator(".atlas-result").first).to_be_visible()
     page.wait_for_load_state("networkidle")
     index = sorted(path for path in fetched if path.startswith(("/search/catalog", "/search/names-")))
-    # search-start.js fetched these before search.js ran; search.js took them over instead of fetching again.
+    # atlas-search-start.js fetched these before search.js ran; search.js took them over instead of fetching again.
     assert index == ["/search/catalog.json", "/search/names-f.json", "/search/names-m.json"]
 
     page.locator("#atlas-q").fill("planbureau")
@@ -189,6 +190,24 @@ def test_first_result_loads_the_catalog_and_only_the_letters_of_the_query_once(p
     expect(page.locator(".atlas-result a", has_text="Planbureau").first).to_be_visible()
     assert fetched.count("/search/names-p.json") == 1
     assert fetched.count("/search/catalog.json") == 1
+
+
+def test_the_index_loads_while_the_stylesheets_are_on_their_way(page: Page, site_url: str) -> None:
+    """The search scripts start from the page's head and do not wait for the stylesheets: with
+    material's stylesheet held back, the names index is loaded before it arrives."""
+
+    def slow(route: Route) -> None:
+        time.sleep(1.5)
+        route.continue_()
+
+    page.route("**/stylesheets/main.*.css", slow)
+    open_search(page, site_url, "?q=klimaat")
+    expect(page.locator(".atlas-result").first).to_be_visible()
+    loaded = page.evaluate("() => window.atlasSearch.timings.loaded")
+    stylesheet = page.evaluate(
+        "() => performance.getEntriesByType('resource').find(e => /stylesheets[/]main/.test(e.name)).responseEnd"
+    )
+    assert loaded < stylesheet - 500, (loaded, stylesheet)
 
 
 MATERIAL_STARTED = """() => new Promise(resolve => {
@@ -208,8 +227,9 @@ def test_material_starts_after_the_first_result(page: Page, site_url: str) -> No
     assert page.locator("script[src*='javascripts/bundle.']").count() == 1  # started once
 
 
-def test_material_starts_when_the_search_cannot(page: Page, site_url: str) -> None:
-    page.route("**/vendor/lunr/lunr.min.js", lambda route: route.abort())
+@pytest.mark.parametrize("blocked", ["**/vendor/lunr/lunr.min.js", "**/assets/search.js"])
+def test_material_starts_when_the_search_cannot(page: Page, site_url: str, blocked: str) -> None:
+    page.route(blocked, lambda route: route.abort())
     page.goto(f"{site_url}/zoeken/?q=klimaat")
     page.wait_for_function("() => window.document$ !== undefined")
     assert page.evaluate(MATERIAL_STARTED)

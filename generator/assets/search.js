@@ -7,27 +7,40 @@
  * full-text shards per region only when a region filter is active, when the names
  * find nothing in a small atlas, or when the visitor asks for them; snippets in
  * chunks, for the results on screen.
+ *
+ * The page's first lines (theme/partials/atlas-search-start.js) insert this script from the
+ * <head>, so it usually runs before the page is parsed: it loads and searches at once, and
+ * touches the page only once it is there (whenParsed).
  */
 (function () {
   "use strict";
 
-  // Material's scripts wait for the first result (see search-start.js).
+  var script = document.currentScript;
+  var start = window.atlasSearchStart;
+
+  // Material's scripts wait for the first result (see atlas-search-start.js).
   function startTheme() {
-    if (window.atlasSearchStart) {
-      window.atlasSearchStart.startThemeScripts();
+    if (start) {
+      start.startThemeScripts();
     }
   }
 
-  var root = document.getElementById("atlas-search");
-  if (!root || typeof lunr === "undefined" || typeof lunr.nl === "undefined") {
-    startTheme();
+  function whenParsed(then) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", then, { once: true });
+    } else {
+      then();
+    }
+  }
+
+  if (typeof lunr === "undefined" || typeof lunr.nl === "undefined") {
+    if (start) {
+      start.fail();  // shows the message for visitors without search
+    }
     return;
   }
-  // The message for visitors without JavaScript stays only where this script does not run.
-  var noScript = document.getElementById("atlas-nojs");
-  noScript.parentNode.removeChild(noScript);
-  var indexBase = root.getAttribute("data-index");
-  var siteRoot = root.getAttribute("data-root");
+  var indexBase = script.getAttribute("data-index");
+  var siteRoot = script.getAttribute("data-root");
   var FACETS = [
     ["type", "Soort"],
     ["theme", "Thema"],
@@ -43,13 +56,8 @@
   var PREFIX_MIN_LENGTH = 3;               // "ve*" would match nearly everything
   var hasOwn = Object.prototype.hasOwnProperty;
 
-  var form = document.getElementById("atlas-search-form");
-  var input = document.getElementById("atlas-q");
-  var statusLine = document.getElementById("atlas-status");
-  var facetBox = document.getElementById("atlas-facets");
-  var resultBox = document.getElementById("atlas-results");
-  var moreText = document.getElementById("atlas-fulltext");
-  var filterBox = document.getElementById("atlas-filters");
+  // The page's parts, once it is parsed (bindPage).
+  var root, form, input, statusLine, facetBox, resultBox, moreText, filterBox;
 
   var catalog = null;     // by ref: titles, ids the titles do not give; facets; labels; shards (searchindex.py)
   var count = 0;          // entries in the atlas; refs are 0 … count - 1
@@ -129,8 +137,8 @@
         return response.json();
       });
     }
-    // search-start.js began the first downloads before the page's scripts ran.
-    var early = window.atlasSearchStart && window.atlasSearchStart.take(path);
+    // atlas-search-start.js began the first downloads before this script ran.
+    var early = start && start.take(path);
     return early ? early.catch(fresh) : fresh();
   }
 
@@ -712,7 +720,6 @@
       }
     });
     state.shown = PAGE_SIZE;
-    input.value = state.q;
   }
 
   function writeUrl(push) {
@@ -735,60 +742,82 @@
     refresh();
   }
 
-  // ---------- events ----------
+  // ---------- the page ----------
 
-  var typing = null;
-  input.addEventListener("input", function () {
-    clearTimeout(typing);
-    typing = setTimeout(function () {
+  function listen() {
+    var typing = null;
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () {
+        state.q = input.value;
+        state.shown = PAGE_SIZE;
+        update(false);
+      }, 120);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
       state.q = input.value;
       state.shown = PAGE_SIZE;
-      update(false);
-    }, 120);
-  });
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    clearTimeout(typing);
-    state.q = input.value;
-    state.shown = PAGE_SIZE;
-    update(true);
-  });
-  facetBox.addEventListener("change", function (event) {
-    var box = event.target;
-    var values = state.filters[box.name] || [];
-    values = box.checked ? values.concat([box.value]) : values.filter(function (v) { return v !== box.value; });
-    state.filters[box.name] = values;
-    state.shown = PAGE_SIZE;
-    update(true);
-  });
-  resultBox.addEventListener("click", function (event) {
-    if (event.target && event.target.id === "atlas-more") {
-      state.shown += PAGE_SIZE;
-      var first = state.shown - PAGE_SIZE;
-      render();
-      var next = resultBox.querySelectorAll(".atlas-result a")[first];
-      if (next) {
-        next.focus();
+      update(true);
+    });
+    facetBox.addEventListener("change", function (event) {
+      var box = event.target;
+      var values = state.filters[box.name] || [];
+      values = box.checked ? values.concat([box.value]) : values.filter(function (v) { return v !== box.value; });
+      state.filters[box.name] = values;
+      state.shown = PAGE_SIZE;
+      update(true);
+    });
+    resultBox.addEventListener("click", function (event) {
+      if (event.target && event.target.id === "atlas-more") {
+        state.shown += PAGE_SIZE;
+        var first = state.shown - PAGE_SIZE;
+        render();
+        var next = resultBox.querySelectorAll(".atlas-result a")[first];
+        if (next) {
+          next.focus();
+        }
       }
+    });
+    moreText.addEventListener("click", function () {
+      Promise.all(unloadedShards(Object.keys(catalog.shards)).map(loadShard)).then(refresh);
+    });
+    window.addEventListener("popstate", function () {
+      readUrl();
+      input.value = state.q;
+      refresh();
+    });
+  }
+
+  function bindPage() {
+    root = document.getElementById("atlas-search");
+    form = document.getElementById("atlas-search-form");
+    input = document.getElementById("atlas-q");
+    statusLine = document.getElementById("atlas-status");
+    facetBox = document.getElementById("atlas-facets");
+    resultBox = document.getElementById("atlas-results");
+    moreText = document.getElementById("atlas-fulltext");
+    filterBox = document.getElementById("atlas-filters");
+    // The message for visitors without JavaScript stays only where this script does not run.
+    var noScript = document.getElementById("atlas-nojs");
+    noScript.parentNode.removeChild(noScript);
+    input.value = state.q;
+    // Beside the results on wide screens; folded under "Filters" on phones, open when filters are active.
+    var wide = window.matchMedia("(min-width: 45em)");
+    filterBox.open = wide.matches || hasFilters();
+    wide.addEventListener("change", function () { filterBox.open = wide.matches || filterBox.open; });
+    if (!catalog) {
+      statusLine.textContent = "De zoekfunctie wordt geladen\u2026";
     }
-  });
-  moreText.addEventListener("click", function () {
-    Promise.all(unloadedShards(Object.keys(catalog.shards)).map(loadShard)).then(refresh);
-  });
-  window.addEventListener("popstate", function () {
-    readUrl();
-    refresh();
-  });
+    listen();
+  }
 
   // ---------- start ----------
 
   readUrl();
-  // Beside the results on wide screens; folded under "Filters" on phones, open when filters are active.
-  var wide = window.matchMedia("(min-width: 45em)");
-  filterBox.open = wide.matches || hasFilters();
-  wide.addEventListener("change", function () { filterBox.open = wide.matches || filterBox.open; });
-  statusLine.textContent = "De zoekfunctie wordt geladen\u2026";
   var firstNames = Promise.all(unloadedNames(state.q).map(loadNames));  // at once, beside the catalog
+  var pageBound = new Promise(whenParsed).then(bindPage);
   var ready = fetchJson("catalog.json").then(function (data) {
     timings.fetched = performance.now();
     catalog = data;
@@ -799,11 +828,15 @@
     return firstNames;
   }).then(function () {
     timings.loaded = performance.now();
+    return pageBound;
+  }).then(function () {
     root.classList.add("atlas-search--ready");
     return refresh();
   }).catch(function (error) {
-    statusLine.textContent = "De zoekfunctie kon niet laden. Gebruik de overzichten in het menu.";
-    startTheme();
+    pageBound.then(function () {
+      statusLine.textContent = "De zoekfunctie kon niet laden. Gebruik de overzichten in het menu.";
+      startTheme();
+    });
     throw error;
   });
 

@@ -1,0 +1,116 @@
+/*
+ * Kennisatlas search page, first lines of the page (inlined in <head> by theme/main.html,
+ * before the stylesheets). Starts everything the first result needs at once:
+ * - the catalog and the parts of the names index for the words of the query in the URL;
+ * - lunr.js, lunr-languages and search.js, inserted in order: scripts inserted by a script
+ *   neither wait for the stylesheets nor hold up the page, so search.js loads the index and
+ *   searches while the page itself is still loading, and shows the result once it is parsed.
+ * search.js takes the downloads over (window.atlasSearchStart.take). A part guessed wrongly
+ * costs only its own small download, because search.js fetches what it needs itself.
+ * Also starts material's scripts once search.js has shown its first result.
+ * The theme includes this file as a template: no Jinja delimiters in it.
+ */
+(function () {
+  "use strict";
+
+  var self = document.currentScript;
+  var base = self.getAttribute("data-index");
+  var started = {};
+  var html = document.documentElement;
+
+  // Hides the message for visitors without search (atlas.css) unless the search fails.
+  html.classList.add("atlas-js");
+
+  function fetchJson(path) {
+    started[path] = fetch(base + path).then(function (response) {
+      if (!response.ok) {
+        throw new Error(path + ": " + response.status);
+      }
+      return response.json();
+    });
+    started[path].catch(function () {});  // search.js reports failures when it takes the download over
+  }
+
+  // The part of a word as search.js computes it (namePart), on the word as typed: lowercased,
+  // without leading punctuation. A stem nearly always keeps the word's first letter.
+  function guessPart(word) {
+    var first = word.toLowerCase().replace(/^[^\w\u00c0-\u024f]+/, "").charAt(0);
+    return first >= "a" && first <= "z" ? first : "0";
+  }
+
+  fetchJson("catalog.json");
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  query.split(/[\s\-]+/).forEach(function (word) {
+    var path = "names-" + guessPart(word) + ".json";
+    if (word && !started[path]) {
+      fetchJson(path);
+    }
+  });
+
+  // Material's scripts wait in a <template> (theme/main.html) until the first result is on
+  // screen. They listen for DOMContentLoaded, which has passed by then: so it is sent again.
+  var themeStarted = false;
+
+  function startThemeScripts() {
+    var held = document.getElementById("atlas-theme-scripts");
+    if (themeStarted || !held) {
+      return;
+    }
+    themeStarted = true;
+    var scripts = held.content.querySelectorAll("script");
+    var waiting = scripts.length;
+    function loaded() {
+      waiting -= 1;
+      if (waiting === 0) {
+        document.dispatchEvent(new Event("DOMContentLoaded"));
+      }
+    }
+    Array.prototype.forEach.call(scripts, function (original) {
+      var script = document.createElement("script");
+      script.async = false;  // in their order
+      script.onload = script.onerror = loaded;
+      script.src = original.getAttribute("src");
+      document.body.appendChild(script);
+    });
+  }
+
+  // The search cannot run: show the message for visitors without search, and start the theme
+  // once the page is there.
+  function fail() {
+    html.classList.remove("atlas-js");
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", startThemeScripts, { once: true });
+    } else {
+      startThemeScripts();
+    }
+  }
+
+  // In order, without waiting for the stylesheets (async = false: ordered, not parser-blocking).
+  // The last is search.js, which reads where the index and the site are from its own element.
+  var sources = self.getAttribute("data-scripts").split(" ");
+  sources.forEach(function (src, position) {
+    var script = document.createElement("script");
+    script.async = false;
+    script.src = src;
+    script.onerror = fail;
+    if (position === sources.length - 1) {
+      script.setAttribute("data-index", base);
+      script.setAttribute("data-root", self.getAttribute("data-root"));
+    }
+    document.head.appendChild(script);
+  });
+
+  // Should search.js not get to its first result, the theme still starts, a little later.
+  window.addEventListener("load", function () { setTimeout(startThemeScripts, 1000); });
+
+  // Handed over once: a failed early fetch is retried by search.js's own.
+  window.atlasSearchStart = {
+    take: function (path) {
+      var promise = started[path];
+      delete started[path];
+      return promise;
+    },
+    startThemeScripts: startThemeScripts,
+    fail: fail
+  };
+})();
