@@ -44,7 +44,7 @@ from generator.lunr_nl import STOP_WORDS
 from generator.search import search_documents
 from generator.searchindex import render_search_index
 from generator.validate import validate
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder_in_process
 
 RESULTS = PROJECT_ROOT / "bench-results" / "latest.json"
 FIRST_RESULT_QUERY = "klimaatadaptatie"
@@ -296,7 +296,7 @@ def browser_figures(
     """Per site: the first result over ``runs`` page loads, then query latencies. The page loads of the
     sites take turns, so that a busy moment of the machine weighs on each alike."""
     with ExitStack() as stack:
-        bases = {name: stack.enter_context(serve_folder(site)) for name, site in sites.items()}
+        bases = {name: stack.enter_context(serve_folder_in_process(site)) for name, site in sites.items()}
         measured: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
         from_home: dict[str, list[float]] = {name: [] for name in sites}
         for _ in range(runs):
