@@ -184,6 +184,8 @@ def test_first_result_loads_the_catalog_and_only_the_letters_of_the_query_once(p
     index = sorted(path for path in fetched if path.startswith(("/search/catalog", "/search/names-")))
     # atlas-search-start.js fetched these before search.js ran; search.js took them over instead of fetching again.
     assert index == ["/search/catalog.json", "/search/names-f.json", "/search/names-m.json"]
+    scripts = [path for path in fetched if "lunr" in path or path.endswith("/search.js")]
+    assert len(scripts) == len(set(scripts)) == 4, scripts  # preloaded in the head, then used: once each
 
     page.locator("#atlas-q").fill("planbureau")
     page.keyboard.press("Enter")
