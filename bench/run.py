@@ -8,73 +8,52 @@ first result, the time to that first result in Chromium and the latency of
 ``window.atlasSearch.search`` for a fixed set of queries. The browser part of
 the synthetic atlas uses the real site with the synthetic ``search/`` folder,
 so no 20,000 pages are built. The figures also go to ``bench-results/latest.json``.
+
+Parts: ``bench.queries`` (the query mix), ``bench.browser`` (Chromium figures),
+``bench.report`` (the table), ``bench.synthetic`` (the synthetic atlas).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import platform
-import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from random import Random
 from typing import Any, TypeVar
-from urllib.parse import quote, urlsplit
 
-from playwright.sync_api import Browser, Page, Response, sync_playwright
+from playwright.sync_api import sync_playwright
 
+from bench.browser import browser_figures, gzip_size
+from bench.queries import Query, make_queries
+from bench.report import table
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
 from generator.atlas import Atlas
 from generator.build import build_site
 from generator.config import PROJECT_ROOT, AtlasConfig
 from generator.errors import display_path
 from generator.load import load
-from generator.lunr_nl import STOP_WORDS
-from generator.search import search_documents
 from generator.searchindex import render_search_index
 from generator.validate import validate
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder_in_process
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 RESULTS = PROJECT_ROOT / "bench-results" / "latest.json"
 FIRST_RESULT_QUERY = "klimaatadaptatie"
-QUERY_MIX = {"single word": 40, "two words": 25, "prefix": 20, "typo": 15}
-"""Shares of the query kinds, in percent."""
-VOCABULARY_SIZE = 300
-BROWSER_TIMEOUT_MS = 600_000
-_WORD = re.compile(r"[^\W\d_]+")
 
 T = TypeVar("T")
-Query = tuple[str, str]
-"""(kind of query, query text)."""
-
-# ---------------------------------------------------------------- helpers
 
 
 def timed(work: Callable[[], T]) -> tuple[T, float]:
     start = time.perf_counter()
     result = work()
     return result, time.perf_counter() - start
-
-
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def percentile(values: Sequence[float], share: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
 
 
 def progress(message: str) -> None:
@@ -133,186 +112,6 @@ def index_figures(content_dir: Path, query_count: int) -> tuple[dict[str, str], 
     return files, figures, make_queries(atlas, query_count)
 
 
-# ---------------------------------------------------------------- queries
-
-
-def vocabulary(atlas: Atlas) -> tuple[list[str], list[list[str]]]:
-    """(most frequent words, words per document) of the searchable text, stop words left out."""
-    per_document = []
-    counts: Counter[str] = Counter()
-    for document in search_documents(atlas):
-        words = [
-            word
-            for word in _WORD.findall(f"{document.title} {document.keywords} {document.text}".lower())
-            if len(word) >= 4 and word not in STOP_WORDS
-        ]
-        per_document.append(words)
-        counts.update(words)
-    ranked = sorted(counts, key=lambda word: (-counts[word], word))
-    return ranked[:VOCABULARY_SIZE], [words for words in per_document if len(set(words)) >= 2]
-
-
-def typo(rng: Random, word: str) -> str:
-    """One edit inside the word: swap two letters, drop one or replace one."""
-    at = rng.randint(1, len(word) - 2)
-    edits = (
-        word[:at] + word[at + 1] + word[at] + word[at + 2 :],
-        word[:at] + word[at + 1 :],
-        word[:at] + rng.choice([c for c in "aeiounrst" if c != word[at]]) + word[at + 1 :],
-    )
-    changed = [edit for edit in edits if edit != word]
-    return rng.choice(changed)
-
-
-def make_queries(atlas: Atlas, count: int = 200, seed: int = DEFAULT_SEED) -> list[Query]:
-    """A deterministic mix of single words, two words from one document, prefixes and typos."""
-    rng = Random(seed)
-    words, documents = vocabulary(atlas)
-    long_words = [word for word in words if len(word) >= 6]
-    makers: dict[str, Callable[[], str]] = {
-        "single word": lambda: rng.choice(words),
-        "two words": lambda: " ".join(rng.sample(sorted(set(rng.choice(documents))), 2)),
-        "prefix": lambda: (word := rng.choice(long_words))[: rng.randint(3, len(word) - 2)],
-        "typo": lambda: typo(rng, rng.choice(long_words)),
-    }
-    queries = [(kind, makers[kind]()) for kind, share in QUERY_MIX.items() for _ in range(round(count * share / 100))]
-    rng.shuffle(queries)
-    return queries
-
-
-# ---------------------------------------------------------------- browser figures
-
-
-FETCHED = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
-  .map((entry) => ({ url: entry.name, end: entry.responseEnd }))"""
-RUN_QUERIES = """(queries) => queries.map((query) => {
-  const start = performance.now();
-  const refs = window.atlasSearch.search(query);
-  return [performance.now() - start, refs.length];
-})"""
-
-
-@contextmanager
-def fresh_page(browser: Browser) -> Iterator[Page]:
-    """A page in a new browser context: nothing cached, closed afterwards."""
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_TIMEOUT_MS)
-    try:
-        yield page
-    finally:
-        context.close()
-
-
-def open_until_first_result(page: Page, url: str) -> dict[str, Any]:
-    """Go to the search page and return its ``atlasSearch.timings`` once it shows a result.
-    Waits without touching the page: polling from the harness (wait_for_function) makes Playwright
-    compile its helper script in the page while it loads, which cost the page 50–100 ms here."""
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_function("() => window.atlasSearch && window.atlasSearch.timings.firstResult")
-    return dict(page.evaluate("() => window.atlasSearch.timings"))
-
-
-def first_result(browser: Browser, url: str) -> dict[str, Any]:
-    """Open the search page with a query in a fresh context (nothing cached): ms to the first result,
-    and what came before it."""
-    with fresh_page(browser) as page:
-        responses: dict[str, Response] = {}
-
-        def record(response: Response) -> None:
-            responses.setdefault(response.url, response)
-
-        page.on("response", record)
-        timings = open_until_first_result(page, url)
-        first = float(timings["firstResult"])
-        files = []
-        for entry in page.evaluate(FETCHED):
-            if entry["end"] <= first and entry["url"] in responses:
-                body = responses[entry["url"]].body()
-                path = urlsplit(entry["url"]).path
-                files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
-    return {"first_result_ms": first, "loaded_ms": float(timings["loaded"]), "files": files}
-
-
-def first_result_from_home(browser: Browser, base: str, url: str) -> float:
-    """ms to the first result when the visitor comes from the home page, as with the header's search box:
-    the theme's files are then in the browser's cache, the search files are not."""
-    with fresh_page(browser) as page:
-        page.goto(f"{base}/", wait_until="networkidle")
-        return float(open_until_first_result(page, url)["firstResult"])
-
-
-def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any]:
-    """``atlasSearch.search`` timed per query: the whole names index, then with every full-text shard too."""
-    with fresh_page(browser) as page:
-        page.goto(url)
-        page.evaluate("() => window.atlasSearch.ready.then(() => true)")
-        texts = [text for _, text in queries]
-        figures: dict[str, Any] = {}
-        page.evaluate("() => window.atlasSearch.loadAllNames().then(() => true)")
-        for mode in ("names", "all_shards"):
-            if mode == "all_shards":
-                page.evaluate("() => window.atlasSearch.loadAllShards().then(() => true)")
-            timings = page.evaluate(RUN_QUERIES, texts)
-            figures[mode] = summarize(queries, [(float(ms), int(hits)) for ms, hits in timings])
-        return figures
-
-
-def summarize(queries: list[Query], timings: list[tuple[float, int]]) -> dict[str, Any]:
-    def stats(picked: list[tuple[float, int]]) -> dict[str, float]:
-        ms = [duration for duration, _ in picked]
-        return {"n": len(ms), "p50_ms": percentile(ms, 0.5), "p95_ms": percentile(ms, 0.95), "max_ms": max(ms)}
-
-    by_kind = {kind: [t for (k, _), t in zip(queries, timings, strict=True) if k == kind] for kind in QUERY_MIX}
-    return {
-        **stats(timings),
-        "empty": sum(1 for _, hits in timings if hits == 0),
-        "by_kind": {kind: stats(picked) for kind, picked in by_kind.items() if picked},
-        "slowest": [
-            {"query": text, "kind": kind, "ms": ms, "hits": hits}
-            for (kind, text), (ms, hits) in sorted(zip(queries, timings, strict=True), key=lambda pair: -pair[1][0])[:5]
-        ],
-    }
-
-
-def first_result_figures(measured: list[dict[str, Any]], from_home: list[float], query: str) -> dict[str, Any]:
-    files = measured[0]["files"]
-    return {
-        "first_result_query": query,
-        "first_result_from_home_ms_median": statistics.median(from_home),
-        "first_result_from_home_ms_runs": from_home,
-        "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
-        "first_result_ms_runs": [run["first_result_ms"] for run in measured],
-        "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
-        "before_first_result_raw": sum(file["raw"] for file in files),
-        "before_first_result_gzip": sum(file["gzip"] for file in files),
-        "before_first_result_files": files,
-    }
-
-
-def browser_figures(
-    browser: Browser, sites: dict[str, Path], queries: dict[str, list[Query]], runs: int, query: str
-) -> dict[str, dict[str, Any]]:
-    """Per site: the first result over ``runs`` page loads, then query latencies. The page loads of the
-    sites take turns, so that a busy moment of the machine weighs on each alike."""
-    with ExitStack() as stack:
-        bases = {name: stack.enter_context(serve_folder_in_process(site)) for name, site in sites.items()}
-        measured: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
-        from_home: dict[str, list[float]] = {name: [] for name in sites}
-        for _ in range(runs):
-            for name, base in bases.items():
-                url = f"{base}/zoeken/?q={quote(query)}"
-                measured[name].append(first_result(browser, url))
-                from_home[name].append(first_result_from_home(browser, base, url))
-        return {
-            name: {
-                **first_result_figures(measured[name], from_home[name], query),
-                "queries": latencies(browser, f"{base}/zoeken/", queries[name]),
-            }
-            for name, base in bases.items()
-        }
-
-
 # ---------------------------------------------------------------- sites
 
 
@@ -333,73 +132,6 @@ def synthetic_site(site: Path, index: dict[str, str]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode("utf-8"))
     return synthetic
-
-
-# ---------------------------------------------------------------- report
-
-
-def kb(size: float) -> str:
-    return f"{size / 1024:,.1f} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.2f} MB"
-
-
-def ms(value: float) -> str:
-    return f"{value:,.1f} ms" if value < 10_000 else f"{value / 1000:,.1f} s"
-
-
-def raw_gzip(figures: dict[str, Any], name: str) -> str:
-    return f"{kb(figures[f'{name}_raw'])} / {kb(figures[f'{name}_gzip'])}"
-
-
-def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
-    snippets = raw_gzip(figures, "snippets") if figures["snippets_files"] else "none"
-    return [
-        ("entries", f"{figures['entries']:,}"),
-        ("load (read files)", f"{figures['load_s']:.2f} s"),
-        ("validate", f"{figures['validate_s']:.2f} s"),
-        ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
-        ("catalog.json raw / gzip", raw_gzip(figures, "catalog")),
-        ("names index raw / gzip", raw_gzip(figures, "names")),
-        ("  names parts (by first letter)", f"{figures['names_files']} files"),
-        ("  largest part raw / gzip", raw_gzip(figures, "largest_names")),
-        ("  largest part", figures["largest_names"]),
-        ("text shards raw / gzip", raw_gzip(figures, "shards")),
-        ("  text shards", f"{figures['shards_files']} files"),
-        ("  largest shard raw / gzip", raw_gzip(figures, "largest_shard")),
-        ("  largest shard", figures["largest_shard"]),
-        ("snippet files raw / gzip", snippets),
-    ]
-
-
-def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
-    fetched = f"{kb(browser['before_first_result_gzip'])} ({kb(browser['before_first_result_raw'])})"
-    lines = [
-        ("fetched before first result gzip (raw)", fetched),
-        ("  files", str(len(browser["before_first_result_files"]))),
-        (f"first result, median of {len(browser['first_result_ms_runs'])}", ms(browser["first_result_ms_median"])),
-        ("  index loaded, median", ms(browser["loaded_ms_median"])),
-        ("  first result coming from the home page", ms(browser["first_result_from_home_ms_median"])),
-    ]
-    for mode, title in (("names", "names index only"), ("all_shards", "all shards loaded")):
-        stats = browser["queries"][mode]
-        lines.append((f"query p50 / p95, {title} (n={stats['n']})", f"{ms(stats['p50_ms'])} / {ms(stats['p95_ms'])}"))
-        for kind, picked in stats["by_kind"].items():
-            lines.append((f"  {kind} (n={picked['n']})", f"{ms(picked['p50_ms'])} / {ms(picked['p95_ms'])}"))
-        slowest = stats["slowest"][0]
-        lines.append(("  slowest query", f"{ms(slowest['ms'])} {slowest['query']!r}"))
-    return lines
-
-
-def table(real: dict[str, Any], synthetic: dict[str, Any]) -> str:
-    """Both atlases side by side, one figure per line."""
-    left = index_rows(real) + browser_rows(real["browser"])
-    right = index_rows(synthetic) + browser_rows(synthetic["browser"])
-    headers = ("", "real (content/)", f"synthetic (seed {synthetic['seed']})")
-    columns = ((headers[0], left, 0), (headers[1], left, 1), (headers[2], right, 1))
-    width = [max(len(header), *(len(row[column]) for row in rows)) for header, rows, column in columns]
-    lines = [f"{headers[0]:<{width[0]}}  {headers[1]:>{width[1]}}  {headers[2]:>{width[2]}}"]
-    lines.append("-" * len(lines[0]))
-    lines += [f"{a[0]:<{width[0]}}  {a[1]:>{width[1]}}  {b[1]:>{width[2]}}" for a, b in zip(left, right, strict=True)]
-    return "\n".join(lines)
 
 
 def git_state() -> dict[str, Any]:

@@ -1,0 +1,158 @@
+"""The benchmark's browser figures: time to the first result in Chromium, and query latencies."""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from playwright.sync_api import Browser, Page, Response
+
+from bench.queries import QUERY_MIX, Query
+from tests.browser import serve_folder_in_process
+
+BROWSER_TIMEOUT_MS = 600_000
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+FETCHED = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+  .map((entry) => ({ url: entry.name, end: entry.responseEnd }))"""
+RUN_QUERIES = """(queries) => queries.map((query) => {
+  const start = performance.now();
+  const refs = window.atlasSearch.search(query);
+  return [performance.now() - start, refs.length];
+})"""
+
+
+@contextmanager
+def fresh_page(browser: Browser) -> Iterator[Page]:
+    """A page in a new browser context: nothing cached, closed afterwards."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def open_until_first_result(page: Page, url: str) -> dict[str, Any]:
+    """Go to the search page and return its ``atlasSearch.timings`` once it shows a result.
+    Waits without touching the page: polling from the harness (wait_for_function) makes Playwright
+    compile its helper script in the page while it loads, which cost the page 50–100 ms here."""
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function("() => window.atlasSearch && window.atlasSearch.timings.firstResult")
+    return dict(page.evaluate("() => window.atlasSearch.timings"))
+
+
+def first_result(browser: Browser, url: str) -> dict[str, Any]:
+    """Open the search page with a query in a fresh context (nothing cached): ms to the first result,
+    and what came before it."""
+    with fresh_page(browser) as page:
+        responses: dict[str, Response] = {}
+
+        def record(response: Response) -> None:
+            responses.setdefault(response.url, response)
+
+        page.on("response", record)
+        timings = open_until_first_result(page, url)
+        first = float(timings["firstResult"])
+        files = []
+        for entry in page.evaluate(FETCHED):
+            if entry["end"] <= first and entry["url"] in responses:
+                body = responses[entry["url"]].body()
+                path = urlsplit(entry["url"]).path
+                files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
+    return {"first_result_ms": first, "loaded_ms": float(timings["loaded"]), "files": files}
+
+
+def first_result_from_home(browser: Browser, base: str, url: str) -> float:
+    """ms to the first result when the visitor comes from the home page, as with the header's search box:
+    the theme's files are then in the browser's cache, the search files are not."""
+    with fresh_page(browser) as page:
+        page.goto(f"{base}/", wait_until="networkidle")
+        return float(open_until_first_result(page, url)["firstResult"])
+
+
+def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any]:
+    """``atlasSearch.search`` timed per query: the whole names index, then with every full-text shard too."""
+    with fresh_page(browser) as page:
+        page.goto(url)
+        page.evaluate("() => window.atlasSearch.ready.then(() => true)")
+        texts = [text for _, text in queries]
+        figures: dict[str, Any] = {}
+        page.evaluate("() => window.atlasSearch.loadAllNames().then(() => true)")
+        for mode in ("names", "all_shards"):
+            if mode == "all_shards":
+                page.evaluate("() => window.atlasSearch.loadAllShards().then(() => true)")
+            timings = page.evaluate(RUN_QUERIES, texts)
+            figures[mode] = summarize(queries, [(float(ms), int(hits)) for ms, hits in timings])
+        return figures
+
+
+def summarize(queries: list[Query], timings: list[tuple[float, int]]) -> dict[str, Any]:
+    def stats(picked: list[tuple[float, int]]) -> dict[str, float]:
+        ms = [duration for duration, _ in picked]
+        return {"n": len(ms), "p50_ms": percentile(ms, 0.5), "p95_ms": percentile(ms, 0.95), "max_ms": max(ms)}
+
+    by_kind = {kind: [t for (k, _), t in zip(queries, timings, strict=True) if k == kind] for kind in QUERY_MIX}
+    return {
+        **stats(timings),
+        "empty": sum(1 for _, hits in timings if hits == 0),
+        "by_kind": {kind: stats(picked) for kind, picked in by_kind.items() if picked},
+        "slowest": [
+            {"query": text, "kind": kind, "ms": ms, "hits": hits}
+            for (kind, text), (ms, hits) in sorted(zip(queries, timings, strict=True), key=lambda pair: -pair[1][0])[:5]
+        ],
+    }
+
+
+def first_result_figures(measured: list[dict[str, Any]], from_home: list[float], query: str) -> dict[str, Any]:
+    files = measured[0]["files"]
+    return {
+        "first_result_query": query,
+        "first_result_from_home_ms_median": statistics.median(from_home),
+        "first_result_from_home_ms_runs": from_home,
+        "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
+        "first_result_ms_runs": [run["first_result_ms"] for run in measured],
+        "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
+        "before_first_result_raw": sum(file["raw"] for file in files),
+        "before_first_result_gzip": sum(file["gzip"] for file in files),
+        "before_first_result_files": files,
+    }
+
+
+def browser_figures(
+    browser: Browser, sites: dict[str, Path], queries: dict[str, list[Query]], runs: int, query: str
+) -> dict[str, dict[str, Any]]:
+    """Per site: the first result over ``runs`` page loads, then query latencies. The page loads of the
+    sites take turns, so that a busy moment of the machine weighs on each alike."""
+    with ExitStack() as stack:
+        bases = {name: stack.enter_context(serve_folder_in_process(site)) for name, site in sites.items()}
+        measured: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
+        from_home: dict[str, list[float]] = {name: [] for name in sites}
+        for _ in range(runs):
+            for name, base in bases.items():
+                url = f"{base}/zoeken/?q={quote(query)}"
+                measured[name].append(first_result(browser, url))
+                from_home[name].append(first_result_from_home(browser, base, url))
+        return {
+            name: {
+                **first_result_figures(measured[name], from_home[name], query),
+                "queries": latencies(browser, f"{base}/zoeken/", queries[name]),
+            }
+            for name, base in bases.items()
+        }

@@ -1,0 +1,69 @@
+"""The benchmark's table: both atlases side by side, one figure per line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:,.1f} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.2f} MB"
+
+
+def ms(value: float) -> str:
+    return f"{value:,.1f} ms" if value < 10_000 else f"{value / 1000:,.1f} s"
+
+
+def raw_gzip(figures: dict[str, Any], name: str) -> str:
+    return f"{kb(figures[f'{name}_raw'])} / {kb(figures[f'{name}_gzip'])}"
+
+
+def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    snippets = raw_gzip(figures, "snippets") if figures["snippets_files"] else "none"
+    return [
+        ("entries", f"{figures['entries']:,}"),
+        ("load (read files)", f"{figures['load_s']:.2f} s"),
+        ("validate", f"{figures['validate_s']:.2f} s"),
+        ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
+        ("catalog.json raw / gzip", raw_gzip(figures, "catalog")),
+        ("names index raw / gzip", raw_gzip(figures, "names")),
+        ("  names parts (by first letter)", f"{figures['names_files']} files"),
+        ("  largest part raw / gzip", raw_gzip(figures, "largest_names")),
+        ("  largest part", figures["largest_names"]),
+        ("text shards raw / gzip", raw_gzip(figures, "shards")),
+        ("  text shards", f"{figures['shards_files']} files"),
+        ("  largest shard raw / gzip", raw_gzip(figures, "largest_shard")),
+        ("  largest shard", figures["largest_shard"]),
+        ("snippet files raw / gzip", snippets),
+    ]
+
+
+def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
+    fetched = f"{kb(browser['before_first_result_gzip'])} ({kb(browser['before_first_result_raw'])})"
+    lines = [
+        ("fetched before first result gzip (raw)", fetched),
+        ("  files", str(len(browser["before_first_result_files"]))),
+        (f"first result, median of {len(browser['first_result_ms_runs'])}", ms(browser["first_result_ms_median"])),
+        ("  index loaded, median", ms(browser["loaded_ms_median"])),
+        ("  first result coming from the home page", ms(browser["first_result_from_home_ms_median"])),
+    ]
+    for mode, title in (("names", "names index only"), ("all_shards", "all shards loaded")):
+        stats = browser["queries"][mode]
+        lines.append((f"query p50 / p95, {title} (n={stats['n']})", f"{ms(stats['p50_ms'])} / {ms(stats['p95_ms'])}"))
+        for kind, picked in stats["by_kind"].items():
+            lines.append((f"  {kind} (n={picked['n']})", f"{ms(picked['p50_ms'])} / {ms(picked['p95_ms'])}"))
+        slowest = stats["slowest"][0]
+        lines.append(("  slowest query", f"{ms(slowest['ms'])} {slowest['query']!r}"))
+    return lines
+
+
+def table(real: dict[str, Any], synthetic: dict[str, Any]) -> str:
+    """Both atlases side by side, one figure per line."""
+    left = index_rows(real) + browser_rows(real["browser"])
+    right = index_rows(synthetic) + browser_rows(synthetic["browser"])
+    headers = ("", "real (content/)", f"synthetic (seed {synthetic['seed']})")
+    columns = ((headers[0], left, 0), (headers[1], left, 1), (headers[2], right, 1))
+    width = [max(len(header), *(len(row[column]) for row in rows)) for header, rows, column in columns]
+    lines = [f"{headers[0]:<{width[0]}}  {headers[1]:>{width[1]}}  {headers[2]:>{width[2]}}"]
+    lines.append("-" * len(lines[0]))
+    lines += [f"{a[0]:<{width[0]}}  {a[1]:>{width[1]}}  {b[1]:>{width[2]}}" for a, b in zip(left, right, strict=True)]
+    return "\n".join(lines)
