@@ -68,6 +68,21 @@ def test_results_show_type_region_and_highlighted_snippet(page: Page, site_url: 
     expect(first.locator(".atlas-result__snippet mark").first).to_be_visible()
 
 
+@pytest.mark.parametrize(
+    ("query", "url", "marked"),
+    [
+        ("gemeenten almelo", "/partners/gemeente-almelo/", ["Gemeente", "Almelo"]),  # "Gemeente" by its stem only
+        ("leefomg", "/partners/pbl/", ["Leefomgeving"]),  # as the start of a word
+        ("planbureau leefomgeving", "/partners/pbl/", ["Planbureau", "Leefomgeving"]),
+    ],
+)
+def test_titles_mark_the_words_that_match(page: Page, site_url: str, query: str, url: str, marked: list[str]) -> None:
+    open_search(page, site_url, f"?q={query}")
+    link = page.locator(f".atlas-result > a[href$='{url}']")
+    expect(link).to_be_visible()
+    assert link.locator("mark").all_inner_texts() == marked
+
+
 def test_every_entry_is_found_by_its_name_and_by_a_theme_facet(page: Page, site_url: str) -> None:
     open_search(page, site_url)
     page.evaluate("() => window.atlasSearch.loadAllShards()")

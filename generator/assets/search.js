@@ -117,11 +117,17 @@
       return escapeHtml(text);
     }
     var wanted = tokens.map(stem);
+    // A stem keeps its word's first letter (only an accent on it can go), so a word that starts
+    // with another letter a–z cannot stem to a wanted stem: most words on screen need no stemming.
+    var firstLetters = wanted.map(function (w) { return w.charAt(0); }).join("");
+    function mayStemToWanted(word) {
+      var first = word.charAt(0);
+      return !(first >= "a" && first <= "z") || firstLetters.indexOf(first) >= 0;
+    }
     return text.split(/(\s+)/).map(function (part) {
       var word = normalise(part);
-      var hit = word && (wanted.indexOf(stem(word)) >= 0 || tokens.some(function (t) {
-        return word.indexOf(t) === 0;
-      }));
+      var hit = word && (tokens.some(function (t) { return word.indexOf(t) === 0; }) ||
+        (mayStemToWanted(word) && wanted.indexOf(stem(word)) >= 0));
       return hit ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
     }).join("");
   }
