@@ -37,6 +37,24 @@ RUN_QUERIES = """(queries) => queries.map((query) => {
 })"""
 
 
+def cpu_times() -> tuple[int, int] | None:
+    """(stolen, total) CPU time of this machine since boot, in ticks, from /proc/stat (Linux); None elsewhere."""
+    try:
+        first_line = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0]
+    except OSError:
+        return None
+    ticks = [int(field) for field in first_line.split()[1:9]]  # user nice system idle iowait irq softirq steal
+    return ticks[7], sum(ticks)
+
+
+def stolen_percent(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """The share of CPU time the hypervisor gave to other machines in between: on a shared virtual
+    machine the timings swing with it, so the benchmark reports it beside them."""
+    if before is None or after is None or after[1] == before[1]:
+        return None
+    return 100 * (after[0] - before[0]) / (after[1] - before[1])
+
+
 @contextmanager
 def fresh_page(browser: Browser) -> Iterator[Page]:
     """A page in a new browser context: nothing cached, closed afterwards."""
@@ -68,7 +86,9 @@ def first_result(browser: Browser, url: str) -> dict[str, Any]:
             responses.setdefault(response.url, response)
 
         page.on("response", record)
+        before = cpu_times()
         timings = open_until_first_result(page, url)
+        stolen = stolen_percent(before, cpu_times())
         first = float(timings["firstResult"])
         files = []
         for entry in page.evaluate(FETCHED):
@@ -76,7 +96,7 @@ def first_result(browser: Browser, url: str) -> dict[str, Any]:
                 body = responses[entry["url"]].body()
                 path = urlsplit(entry["url"]).path
                 files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
-    return {"first_result_ms": first, "loaded_ms": float(timings["loaded"]), "files": files}
+    return {"first_result_ms": first, "loaded_ms": float(timings["loaded"]), "stolen_percent": stolen, "files": files}
 
 
 def first_result_from_home(browser: Browser, base: str, url: str) -> float:
@@ -129,6 +149,7 @@ def first_result_figures(measured: list[dict[str, Any]], from_home: list[float],
         "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
         "first_result_ms_runs": [run["first_result_ms"] for run in measured],
         "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
+        "stolen_percent_runs": [run["stolen_percent"] for run in measured],
         "before_first_result_raw": sum(file["raw"] for file in files),
         "before_first_result_gzip": sum(file["gzip"] for file in files),
         "before_first_result_files": files,

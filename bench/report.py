@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 
@@ -37,6 +38,14 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+def stolen(shares: list[float | None]) -> str:
+    """Median and highest share of CPU time stolen per page load ("n/a" off Linux)."""
+    known = sorted(share for share in shares if share is not None)
+    if not known:
+        return "n/a"
+    return f"median {statistics.median(known):.0f} %, max {known[-1]:.0f} %"
+
+
 def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
     fetched = f"{kb(browser['before_first_result_gzip'])} ({kb(browser['before_first_result_raw'])})"
     lines = [
@@ -45,6 +54,7 @@ def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
         (f"first result, median of {len(browser['first_result_ms_runs'])}", ms(browser["first_result_ms_median"])),
         ("  index loaded, median", ms(browser["loaded_ms_median"])),
         ("  first result coming from the home page", ms(browser["first_result_from_home_ms_median"])),
+        ("  CPU stolen by the host during those loads", stolen(browser["stolen_percent_runs"])),
     ]
     for mode, title in (("names", "names index only"), ("all_shards", "all shards loaded")):
         stats = browser["queries"][mode]
