@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -87,9 +88,11 @@ def largest(name: str, group: dict[str, bytes]) -> dict[str, Any]:
 
 
 def index_sizes(files: dict[str, str]) -> dict[str, Any]:
-    """Sizes of the catalog, the names index (in parts by first letter), the full-text shards and the snippets."""
+    """Sizes of the catalog, the names index (in parts by first letter and by first two letters), the full-text
+    shards and the snippets."""
     raw = {path: text.encode("utf-8") for path, text in files.items()}
-    names = {path: data for path, data in raw.items() if path.startswith("search/names-")}
+    names = {path: data for path, data in raw.items() if re.fullmatch(r"search/names-.\.json", path)}
+    pairs = {path: data for path, data in raw.items() if re.fullmatch(r"search/names-..\.json", path)}
     shards = {path: data for path, data in raw.items() if path.startswith("search/text-")}
     snippets = {path: data for path, data in raw.items() if path.startswith("search/snippets-")}
     return {
@@ -97,6 +100,8 @@ def index_sizes(files: dict[str, str]) -> dict[str, Any]:
         **totals("catalog", {"search/catalog.json": raw["search/catalog.json"]}),
         **totals("names", names),
         **largest("largest_names", names),
+        **totals("pairs", pairs),
+        **largest("largest_pair", pairs),
         **totals("shards", shards),
         **largest("largest_shard", shards),
         **totals("snippets", snippets),

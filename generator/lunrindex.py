@@ -29,7 +29,7 @@ from typing import Any
 
 from .lunrbuild import DutchBuilder
 from .search import SearchDocument
-from .termsplit import split_by_first_letter
+from .termsplit import split_by_first_letter, split_by_first_two_letters
 
 NAME_BOOST = 10
 """A match in an entry's name weighs ten times a match in its description (boost 1)."""
@@ -82,8 +82,9 @@ def text_index(rows: Rows) -> dict[str, Any]:
 
 
 def names_files(rows: Rows) -> dict[str, str]:
-    """{path: JSON} of the names index in parts by first letter (``termsplit``)."""
-    parts = split_by_first_letter(names_index(rows))
+    """{path: JSON} of the names index in parts by first letter and by first two letters (``termsplit``)."""
+    whole = names_index(rows)
+    parts = {**split_by_first_letter(whole), **split_by_first_two_letters(whole)}
     return {f"search/names-{part}.json": to_json(index) for part, index in parts.items()}
 
 

@@ -3,9 +3,11 @@
 - ``search/catalog.json``: by column, every document's id, title and facet
   values (as positions in the catalog's key lists), the labels of every facet
   value and the list of shards;
-- ``search/names-<letter>.json``: a lunr index of titles and the entries' own
-  other names (abbreviations, synonyms), split by the first letter of its terms
-  (``termsplit``): the page loads the letters of the words typed;
+- ``search/names-<two letters>.json``: a lunr index of titles and the entries'
+  own other names (abbreviations, synonyms), split by the first two letters of
+  its terms (``termsplit``): the page loads the pairs of the words typed;
+- ``search/names-<letter>.json``: the same index split by first letter only,
+  for a fuzzy lookup, which may change any letter but the first;
 - ``search/text-<shard>.json``: lunr indexes of the prose, one per region plus
   ``landelijk``, loaded only when a region filter or a full-text search needs them;
 - ``search/snippets-<n>.json``: the result snippets of refs n·SNIPPET_CHUNK up to

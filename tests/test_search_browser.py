@@ -190,7 +190,7 @@ def test_region_search_loads_only_its_own_shard(page: Page, site_url: str) -> No
     assert parse_qs(urlsplit(page.url).query)["region"] == ["fryslan"]
 
 
-def test_first_result_loads_the_catalog_and_only_the_letters_of_the_query_once(page: Page, site_url: str) -> None:
+def test_first_result_loads_the_catalog_and_only_the_letter_pairs_of_the_query_once(page: Page, site_url: str) -> None:
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     open_search(page, site_url, "?q=mantelzorg+Fryslân")
@@ -198,15 +198,26 @@ def test_first_result_loads_the_catalog_and_only_the_letters_of_the_query_once(p
     page.wait_for_load_state("networkidle")
     index = sorted(path for path in fetched if path.startswith(("/search/catalog", "/search/names-")))
     # atlas-search-start.js fetched these before search.js ran; search.js took them over instead of fetching again.
-    assert index == ["/search/catalog.json", "/search/names-f.json", "/search/names-m.json"]
+    assert index == ["/search/catalog.json", "/search/names-fr.json", "/search/names-ma.json"]
     scripts = [path for path in fetched if "lunr" in path or path.endswith("/search.js")]
     assert len(scripts) == len(set(scripts)) == 4, scripts  # preloaded in the head, then used: once each
 
     page.locator("#atlas-q").fill("planbureau")
     page.keyboard.press("Enter")
     expect(page.locator(".atlas-result a", has_text="Planbureau").first).to_be_visible()
-    assert fetched.count("/search/names-p.json") == 1
+    assert fetched.count("/search/names-pl.json") == 1
     assert fetched.count("/search/catalog.json") == 1
+
+
+def test_a_typo_in_the_second_letter_loads_the_whole_letter(page: Page, site_url: str) -> None:
+    """No pair holds "kilmaatadaptatie": the fuzzy lookup loads all of "k" and finds klimaatadaptatie."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    open_search(page, site_url, "?q=kilmaatadaptatie")
+    expect(page.locator(".atlas-result > a[href$='/themas/klimaatadaptatie/']")).to_be_visible()
+    expect(page.locator("#atlas-status")).to_contain_text("bij benadering")
+    assert "/search/names-ki.json" in fetched
+    assert "/search/names-k.json" in fetched
 
 
 def test_the_index_loads_while_the_stylesheets_are_on_their_way(page: Page, site_url: str) -> None:

@@ -1,4 +1,4 @@
-"""The names index split by first letter finds what the whole index finds, with the same scores."""
+"""The names index, split by first letter and by first two letters, finds what the whole index finds."""
 
 from __future__ import annotations
 
@@ -14,10 +14,18 @@ from generator.config import AtlasConfig
 from generator.lunr_nl import stem, trim
 from generator.lunrindex import name_rows, names_index
 from generator.search import search_documents
-from generator.termsplit import OTHER, part_of, split_by_first_letter
+from generator.termsplit import (
+    OTHER,
+    PAIRS,
+    pair_of,
+    part_of,
+    split_by_first_letter,
+    split_by_first_two_letters,
+)
 
 WHOLE = names_index(name_rows(search_documents(gather(AtlasConfig().resolve()))))
 PARTS = split_by_first_letter(WHOLE)
+PAIR_PARTS = split_by_first_two_letters(WHOLE)
 TERMS = [term for term, _ in WHOLE["invertedIndex"]]
 
 
@@ -37,8 +45,25 @@ def test_every_term_is_in_exactly_one_part() -> None:
     assert sum(1 for index in PARTS.values() if index["invertedIndex"]) > 15  # the real content spreads out
 
 
-def test_parts_are_lunr_indexes_with_vectors_in_ascending_term_order() -> None:
-    for part, index in PARTS.items():
+@pytest.mark.parametrize(
+    ("term", "pair"),
+    [("klimaat", "kl"), ("zorg", "zo"), ("k", "k0"), ("k3", "k0"), ("aë", "a0"), ("2019", OTHER), ("één", OTHER)],
+)
+def test_pair_of_a_term_is_its_first_two_letters(term: str, pair: str) -> None:
+    assert pair_of(term) == pair
+
+
+def test_every_term_is_in_exactly_one_pair_except_those_of_the_other_part() -> None:
+    in_pairs = [term for index in PAIR_PARTS.values() for term, _ in index["invertedIndex"]]
+    other = [term for term in TERMS if part_of(term) == OTHER]
+    assert sorted(in_pairs + other) == sorted(TERMS)
+    assert all(pair_of(term) == pair for pair, index in PAIR_PARTS.items() for term, _ in index["invertedIndex"])
+    assert list(PAIR_PARTS) == list(PAIRS)
+
+
+@pytest.mark.parametrize("parts", [PARTS, PAIR_PARTS], ids=["letters", "pairs"])
+def test_parts_are_lunr_indexes_with_vectors_in_ascending_term_order(parts: dict[str, Any]) -> None:
+    for part, index in parts.items():
         Index.load(index)
         positions = sorted(posting["_index"] for _, posting in index["invertedIndex"])
         assert positions == list(range(len(positions))), part
@@ -89,3 +114,16 @@ def test_a_part_finds_what_the_whole_index_finds(word: str, lookup: str) -> None
     assert found == expected
     if lookup == "exact" and word in NAMED:
         assert found, word  # the real content has each of these
+
+
+@pytest.mark.parametrize("lookup", ["exact", "prefix"])
+@pytest.mark.parametrize("word", WORDS + TERMS[::7])
+def test_a_pair_finds_what_the_whole_index_finds(word: str, lookup: str) -> None:
+    """Exact and prefix lookups (of at least two letters) keep a word's first two letters: its pair
+    finds all of it, or the OTHER part for words that do not start with a letter a–z."""
+    whole, clause = Index.load(WHOLE), LOOKUPS[lookup]
+    query_word = trim(word.lower())
+    term = query_word[:3] if lookup == "prefix" else query_word
+    pair = pair_of(stem(term) if lookup == "exact" else term)
+    part = PARTS[OTHER] if pair == OTHER else PAIR_PARTS[pair]
+    assert _results(Index.load(part), [term], **clause) == _results(whole, [term], **clause)

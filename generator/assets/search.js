@@ -148,24 +148,42 @@
     return early ? early.catch(fresh) : fresh();
   }
 
-  // The part of the names index holding a term: generator/termsplit.py part_of.
+  // The parts of the names index holding a term (generator/termsplit.py): by its first letter
+  // (part_of), and by its first two letters (pair_of; the "0" part serves both).
   function namePart(term) {
     var first = term.charAt(0);
     return first >= "a" && first <= "z" ? first : "0";
   }
 
-  // The parts a query word is looked up in: its stem's (exact match) and its own (prefix, fuzzy).
-  // Every part exists, so they can be fetched before the catalog is in.
-  function partsOf(tokens) {
+  function namePair(term) {
+    var letter = namePart(term);
+    if (letter === "0") {
+      return letter;
+    }
+    var second = term.charAt(1);
+    return letter + (second >= "a" && second <= "z" ? second : "0");
+  }
+
+  // The parts a query word is looked up in: those of its stem (exact match) and of the word itself
+  // (prefix; fuzzy). Exact and prefix lookups need only the pairs; a fuzzy one may change any
+  // letter but the first, so it needs the whole letter. Every part exists, so they can be fetched
+  // before the catalog is in.
+  function partsOf(tokens, fuzzy) {
     var parts = [];
     tokens.forEach(function (word) {
-      [namePart(word), namePart(stem(word))].forEach(function (part) {
+      [word, stem(word)].forEach(function (term) {
+        var part = fuzzy ? namePart(term) : namePair(term);
         if (parts.indexOf(part) < 0) {
           parts.push(part);
         }
       });
     });
     return parts;
+  }
+
+  // The loaded index that holds a part's terms: its letter's part holds those of all its pairs.
+  function namesIndex(part) {
+    return names[namePart(part)] || names[part];
   }
 
   function loadNames(part) {
@@ -177,8 +195,8 @@
     return nameLoads[part];
   }
 
-  function unloadedNames(query) {
-    return partsOf(queryTokens(query)).filter(function (part) { return !names[part]; });
+  function unloadedNames(query, fuzzy) {
+    return partsOf(queryTokens(query), fuzzy).filter(function (part) { return !namesIndex(part); });
   }
 
   function loadShard(id) {
@@ -302,8 +320,13 @@
   function scoresFor(word, fuzzy) {
     var scores = newScores();
     var text = newScores();
-    partsOf([word]).filter(function (part) { return names[part]; }).forEach(function (part) {
-      runQuery(names[part], word, fuzzy).forEach(function (result) {
+    var searched = [];  // a letter's part can stand in for both pairs of a word: search it once
+    partsOf([word], fuzzy).map(namesIndex).forEach(function (index) {
+      if (!index || searched.indexOf(index) >= 0) {
+        return;
+      }
+      searched.push(index);
+      runQuery(index, word, fuzzy).forEach(function (result) {
         var ref = Number(result.ref);
         setScore(scores, ref, scores.value[ref] + result.score);
       });
@@ -329,9 +352,11 @@
     var tokens = queryTokens(query);
     var combined = null;
     var fuzzy = false;
+    var missing = [];  // parts a fuzzy lookup needs that are not loaded yet
     tokens.forEach(function (word) {
       var scores = scoresFor(word, false);
       if (!scores.refs.length) {
+        missing = missing.concat(unloadedNames(word, true));
         scores = scoresFor(word, true);
         fuzzy = fuzzy || scores.refs.length > 0;
       }
@@ -348,11 +373,11 @@
       combined = next;
     });
     if (combined === null) {
-      return { tokens: tokens, refs: [], fuzzy: fuzzy };
+      return { tokens: tokens, refs: [], fuzzy: fuzzy, missing: missing };
     }
     var value = combined.value;
     var refs = combined.refs.slice().sort(function (a, b) { return value[b] - value[a] || a - b; });
-    return { tokens: tokens, refs: refs, fuzzy: fuzzy };
+    return { tokens: tokens, refs: refs, fuzzy: fuzzy, missing: missing };
   }
 
   // ---------- facets ----------
@@ -670,8 +695,8 @@
   var facetTimer = null;
 
   // Results first; the facet counts follow in the next task, so they never hold up the results.
-  function render() {
-    var result = search(state.q);
+  function render(searched) {
+    var result = searched || search(state.q);
     var refs = matching(result);
     renderResults(refs, result);
     statusLine.textContent = describe(refs.length, result);
@@ -702,15 +727,29 @@
     Promise.all(wanted.map(loadShard)).then(refresh);
   }
 
+  // A search once the parts of the names index it needs are loaded: first the pairs of its words,
+  // then, for a word that finds nothing exactly, its whole letter for the fuzzy lookup.
+  function searchLoaded(query) {
+    var missing = unloadedNames(query, false);
+    if (missing.length) {
+      return Promise.all(missing.map(loadNames)).then(function () { return searchLoaded(query); });
+    }
+    var result = search(query);
+    if (result.missing.length) {
+      return Promise.all(result.missing.map(loadNames)).then(function () { return searchLoaded(query); });
+    }
+    return Promise.resolve(result);
+  }
+
   // Render the state once the names of its words are loaded. A result is never shown from
   // part of the names: "Geen resultaten" must not flash by while a letter is on its way.
   function refresh() {
-    var missing = unloadedNames(state.q);
-    if (missing.length) {
-      return Promise.all(missing.map(loadNames)).then(refresh);
-    }
-    ensureShards(render());
-    return Promise.resolve();
+    var query = state.q;
+    return searchLoaded(query).then(function (result) {
+      if (state.q === query) {  // the visitor typed on meanwhile: that search renders
+        ensureShards(render(result));
+      }
+    });
   }
 
   // ---------- URL state ----------
@@ -822,7 +861,7 @@
   // ---------- start ----------
 
   readUrl();
-  var firstNames = Promise.all(unloadedNames(state.q).map(loadNames));  // at once, beside the catalog
+  var firstNames = Promise.all(unloadedNames(state.q, false).map(loadNames));  // at once, beside the catalog
   var pageBound = new Promise(whenParsed).then(bindPage);
   var ready = fetchJson("catalog.json").then(function (data) {
     timings.fetched = performance.now();
@@ -854,11 +893,11 @@
     search: function (query) { return search(query).refs; },
     // Results as the page would list them for a query and filters ({theme: ["droogte"]}), as urls.
     results: function (query, filters) {
-      return Promise.all(unloadedNames(query).map(loadNames)).then(function () {
+      return searchLoaded(query).then(function (result) {
         var saved = state;
         state = { q: query, filters: filters || {}, shown: PAGE_SIZE };
         try {
-          return matching(search(query)).map(urlOf);
+          return matching(result).map(urlOf);
         } finally {
           state = saved;
         }

@@ -1,7 +1,8 @@
 /*
  * Kennisatlas search page, first lines of the page (inlined in <head> by theme/main.html,
  * before the stylesheets). Starts everything the first result needs at once:
- * - the catalog and the parts of the names index for the words of the query in the URL;
+ * - the catalog and the parts of the names index (by first two letters) for the words of the
+ *   query in the URL;
  * - lunr.js, lunr-languages and search.js, inserted in order: scripts inserted by a script
  *   neither wait for the stylesheets nor hold up the page, so search.js loads the index and
  *   searches while the page itself is still loading, and shows the result once it is parsed.
@@ -31,17 +32,22 @@
     started[path].catch(function () {});  // search.js reports failures when it takes the download over
   }
 
-  // The part of a word as search.js computes it (namePart), on the word as typed: lowercased,
-  // without leading punctuation. A stem nearly always keeps the word's first letter.
-  function guessPart(word) {
-    var first = word.toLowerCase().replace(/^[^\w\u00c0-\u024f]+/, "").charAt(0);
-    return first >= "a" && first <= "z" ? first : "0";
+  // The two-letter part of a word as search.js computes it (namePair), on the word as typed:
+  // lowercased, without leading punctuation. A stem keeps the word's first letters.
+  function guessPair(word) {
+    var letters = word.toLowerCase().replace(/^[^\w\u00c0-\u024f]+/, "");
+    var first = letters.charAt(0);
+    var second = letters.charAt(1);
+    if (!(first >= "a" && first <= "z")) {
+      return "0";
+    }
+    return first + (second >= "a" && second <= "z" ? second : "0");
   }
 
   fetchJson("catalog.json");
   var query = new URLSearchParams(window.location.search).get("q") || "";
   query.split(/[\s\-]+/).forEach(function (word) {
-    var path = "names-" + guessPart(word) + ".json";
+    var path = "names-" + guessPair(word) + ".json";
     if (word && !started[path]) {
       fetchJson(path);
     }
