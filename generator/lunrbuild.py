@@ -10,7 +10,8 @@ and serialization and replaces only those hot paths:
   terms through one cached function (trim → stop words → stem, the order of
   ``lunr_nl``'s index pipeline);
 - field vectors are built from sorted elements at once;
-- the token set is not built (``Index.load`` rebuilds it from the terms).
+- the token set is not built (``Index.load`` rebuilds it from the terms);
+- ``serialized`` writes the serialized index straight from the builder.
 
 The test suite checks that it serializes exactly what lunr.py's own builder does.
 """
@@ -22,6 +23,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
+from lunr import __TARGET_JS_VERSION__ as TARGET_JS_VERSION
 from lunr.builder import Builder
 from lunr.idf import idf as lunr_idf
 from lunr.vector import Vector
@@ -77,7 +79,23 @@ class DutchBuilder(Builder):  # type: ignore[misc]  # lunr.py has no type inform
                 if doc_ref not in posting[field_name]:
                     posting[field_name][doc_ref] = {}
 
+    def serialized(self) -> dict[str, Any]:
+        """What ``build().serialize()`` returns, without making lunr.py's Index and Vector objects on
+        the way: their serialization rounded every element a second time, to the same number."""
+        self._calculate_average_field_lengths()
+        return {
+            "version": TARGET_JS_VERSION,
+            "fields": list(self._fields),
+            "fieldVectors": [[ref, elements] for ref, elements in self._field_vector_elements().items()],
+            "invertedIndex": [[term, self.inverted_index[term]] for term in sorted(self.inverted_index)],
+            "pipeline": self.search_pipeline.serialize(),
+        }
+
     def _create_field_vectors(self) -> None:
+        self.field_vectors = {ref: Vector(elements) for ref, elements in self._field_vector_elements().items()}
+
+    def _field_vector_elements(self) -> dict[str, list[float]]:
+        """{field ref: [term position, score, …]}, positions ascending, scores rounded as lunr does."""
         idf_cache: dict[str, float] = {}
         k1, b = self._k1, self._b
         field_vectors = {}
@@ -95,8 +113,8 @@ class DutchBuilder(Builder):  # type: ignore[misc]  # lunr.py has no type inform
                 # Multiplied one boost at a time, as lunr.py does, so rounding agrees to the last digit.
                 elements.append((posting["_index"], round(score * field_boost * doc_boost, 3)))
             elements.sort()
-            field_vectors[field_ref] = Vector([number for pair in elements for number in pair])
-        self.field_vectors = field_vectors
+            field_vectors[field_ref] = [number for pair in elements for number in pair]
+        return field_vectors
 
     def _create_token_set(self) -> None:
         self.token_set = None

@@ -56,6 +56,8 @@ def build_index(
         builder.field(name, boost=boost)
     for ref, values in rows:
         builder.add({"ref": ref, **values})
+    if isinstance(builder, DutchBuilder):
+        return builder.serialized()
     return dict(builder.build().serialize())
 
 
