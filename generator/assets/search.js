@@ -386,27 +386,32 @@
   // (searchindex.digits): a single-valued one with "/" for none, a multi-valued one as {count, values}.
   function column(data, facet) {
     var raw = data.facets[facet];
-    var single = typeof raw === "string";
-    var text = single ? raw : raw.values;
-    var result = { start: new Int32Array(data.count + 1), values: new Int32Array(text.length) };
-    var at = 0;
-    for (var ref = 0; ref < data.count; ref++) {
-      result.start[ref] = at;
-      var number = (single ? raw : raw.count).charCodeAt(ref) - DIGIT_ZERO;
-      if (!single) {
-        at += number;
-      } else if (number >= 0) {  // -1: none
-        result.values[at++] = number;
+    var entries = data.count;
+    var start = new Int32Array(entries + 1);
+    var values, at = 0, ref, number;
+    if (typeof raw === "string") {
+      values = new Int32Array(entries);
+      for (ref = 0; ref < entries; ref++) {
+        start[ref] = at;
+        number = raw.charCodeAt(ref) - DIGIT_ZERO;
+        if (number >= 0) {  // -1: none
+          values[at++] = number;
+        }
       }
-    }
-    result.start[data.count] = at;
-    if (!single) {
+    } else {
+      var counts = raw.count;
+      var text = raw.values;
+      for (ref = 0; ref < entries; ref++) {
+        start[ref] = at;
+        at += counts.charCodeAt(ref) - DIGIT_ZERO;
+      }
+      values = new Int32Array(text.length);
       for (var i = 0; i < text.length; i++) {
-        result.values[i] = text.charCodeAt(i) - DIGIT_ZERO;
+        values[i] = text.charCodeAt(i) - DIGIT_ZERO;
       }
     }
-    result.keys = data.keys[facet];
-    result.code = {};
+    start[entries] = at;
+    var result = { start: start, values: values, keys: data.keys[facet], code: {} };
     result.keys.forEach(function (key, code) { result.code[key] = code; });
     return result;
   }
