@@ -382,44 +382,58 @@
 
   // ---------- facets ----------
 
-  // Every facet column as {start, values}. In the catalog a column is a string of digits
-  // (searchindex.digits): a single-valued one with "/" for none, a multi-valued one as {count, values}.
-  function column(data, facet) {
-    var raw = data.facets[facet];
-    var entries = data.count;
-    var start = new Int32Array(entries + 1);
-    var values, at = 0, ref, number;
-    if (typeof raw === "string") {
-      values = new Int32Array(entries);
-      for (ref = 0; ref < entries; ref++) {
+  // Where each entry's values start in a multi-valued column's string: the sums of the counts
+  // before it. Enough to read one entry's values, which is all the results on screen need.
+  var valueStarts = {};  // facet -> Int32Array(count + 1)
+
+  function startsOf(facet) {
+    if (!valueStarts[facet]) {
+      var counts = catalog.facets[facet].count;
+      var start = new Int32Array(count + 1);
+      for (var ref = 0, at = 0; ref < count; ref++) {
         start[ref] = at;
-        number = raw.charCodeAt(ref) - DIGIT_ZERO;
+        at += counts.charCodeAt(ref) - DIGIT_ZERO;
+      }
+      start[count] = at;
+      valueStarts[facet] = start;
+    }
+    return valueStarts[facet];
+  }
+
+  // Every facet column as {start, values}, for counting and filtering. In the catalog a column is a
+  // string of digits (searchindex.digits): a single-valued one with "/" for none, a multi-valued one
+  // as {count, values}.
+  function column(facet) {
+    var raw = catalog.facets[facet];
+    var start, values, ref;
+    if (typeof raw === "string") {
+      start = new Int32Array(count + 1);
+      values = new Int32Array(count);
+      var at = 0;
+      for (ref = 0; ref < count; ref++) {
+        start[ref] = at;
+        var number = raw.charCodeAt(ref) - DIGIT_ZERO;
         if (number >= 0) {  // -1: none
           values[at++] = number;
         }
       }
+      start[count] = at;
     } else {
-      var counts = raw.count;
-      var text = raw.values;
-      for (ref = 0; ref < entries; ref++) {
-        start[ref] = at;
-        at += counts.charCodeAt(ref) - DIGIT_ZERO;
-      }
-      values = new Int32Array(text.length);
-      for (var i = 0; i < text.length; i++) {
-        values[i] = text.charCodeAt(i) - DIGIT_ZERO;
+      start = startsOf(facet);
+      values = new Int32Array(raw.values.length);
+      for (var i = 0; i < raw.values.length; i++) {
+        values[i] = raw.values.charCodeAt(i) - DIGIT_ZERO;
       }
     }
-    start[entries] = at;
-    var result = { start: start, values: values, keys: data.keys[facet], code: {} };
+    var result = { start: start, values: values, keys: catalog.keys[facet], code: {} };
     result.keys.forEach(function (key, code) { result.code[key] = code; });
     return result;
   }
 
-  // Made the first time they are needed: the first result needs only type, region and theme.
+  // Made the first time they are needed: after the first result, for the facet counts.
   function facetColumn(facet) {
     if (!facets[facet]) {
-      facets[facet] = column(catalog, facet);
+      facets[facet] = column(facet);
     }
     return facets[facet];
   }
@@ -429,14 +443,23 @@
     return catalog.keys.type[catalog.facets.type.charCodeAt(ref) - DIGIT_ZERO];
   }
 
+  // An entry's values of a facet, straight from the catalog's strings: the results on screen
+  // need them before any column is made.
   function valuesOf(ref, facet) {
-    var column = facetColumn(facet);
+    var keys = catalog.keys[facet];
+    var raw = catalog.facets[facet];
+    if (typeof raw === "string") {
+      var number = raw.charCodeAt(ref) - DIGIT_ZERO;
+      return number >= 0 ? [keys[number]] : [];
+    }
+    var start = startsOf(facet);
     var values = [];
-    for (var i = column.start[ref]; i < column.start[ref + 1]; i++) {
-      values.push(column.keys[column.values[i]]);
+    for (var i = start[ref]; i < start[ref + 1]; i++) {
+      values.push(keys[raw.values.charCodeAt(i) - DIGIT_ZERO]);
     }
     return values;
   }
+
 
   // The catalog leaves out ids that are the title in lowercase with dashes (searchindex.catalog_id).
   function titleSlug(title) {
