@@ -140,6 +140,27 @@ def summarize(queries: list[Query], timings: list[tuple[float, int]]) -> dict[st
     }
 
 
+QUIET_STOLEN_PERCENT = 10
+"""A page load counts as quiet when the host stole less than this share of CPU time during it."""
+
+
+def quiet_figures(measured: list[dict[str, Any]]) -> dict[str, Any]:
+    """Median and 75th percentile of the first result over the quiet page loads (all loads off Linux,
+    where the stolen share is unknown)."""
+    quiet = [
+        run["first_result_ms"]
+        for run in measured
+        if run["stolen_percent"] is None or run["stolen_percent"] < QUIET_STOLEN_PERCENT
+    ]
+    if not quiet:
+        return {"quiet_runs": 0}
+    return {
+        "quiet_runs": len(quiet),
+        "first_result_ms_quiet_median": statistics.median(quiet),
+        "first_result_ms_quiet_p75": percentile(quiet, 0.75),
+    }
+
+
 def first_result_figures(measured: list[dict[str, Any]], from_home: list[float], query: str) -> dict[str, Any]:
     files = measured[0]["files"]
     return {
@@ -150,6 +171,7 @@ def first_result_figures(measured: list[dict[str, Any]], from_home: list[float],
         "first_result_ms_runs": [run["first_result_ms"] for run in measured],
         "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
         "stolen_percent_runs": [run["stolen_percent"] for run in measured],
+        **quiet_figures(measured),
         "before_first_result_raw": sum(file["raw"] for file in files),
         "before_first_result_gzip": sum(file["gzip"] for file in files),
         "before_first_result_files": files,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
+from bench.browser import QUIET_STOLEN_PERCENT
+
 
 def kb(size: float) -> str:
     return f"{size / 1024:,.1f} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.2f} MB"
@@ -50,6 +52,13 @@ def stolen(shares: list[float | None]) -> str:
     return f"median {statistics.median(known):.0f} %, max {known[-1]:.0f} %"
 
 
+def quiet(browser: dict[str, Any]) -> str:
+    if not browser["quiet_runs"]:
+        return "none"
+    median, p75 = browser["first_result_ms_quiet_median"], browser["first_result_ms_quiet_p75"]
+    return f"{ms(median)} / {ms(p75)} (n={browser['quiet_runs']})"
+
+
 def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
     fetched = f"{kb(browser['before_first_result_gzip'])} ({kb(browser['before_first_result_raw'])})"
     lines = [
@@ -59,6 +68,7 @@ def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
         ("  index loaded, median", ms(browser["loaded_ms_median"])),
         ("  first result coming from the home page", ms(browser["first_result_from_home_ms_median"])),
         ("  CPU stolen by the host during those loads", stolen(browser["stolen_percent_runs"])),
+        (f"  quiet loads (< {QUIET_STOLEN_PERCENT} % stolen): median / p75", quiet(browser)),
     ]
     for mode, title in (("names", "names index only"), ("all_shards", "all shards loaded")):
         stats = browser["queries"][mode]
