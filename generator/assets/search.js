@@ -720,22 +720,35 @@
     });
   }
 
-  var facetTimer = null;
+  // After the browser has painted the next frame: requestAnimationFrame runs just before that
+  // frame is rendered, and a task queued from there runs after it.
+  function afterPaint(then) {
+    requestAnimationFrame(function () { setTimeout(then, 0); });
+  }
 
-  // Results first; the facet counts follow in the next task, so they never hold up the results.
+  var renderRound = 0;  // only the latest render fetches snippets and draws facet counts
+
+  // Results first. Fetching their snippets, the facet counts and (once) material's scripts wait
+  // until the results are on screen: run before that frame, they held it up by about 100 ms at
+  // 20,000 entries on a 2-core machine.
   function render(searched) {
     var result = searched || search(state.q);
     var refs = matching(result);
     renderResults(refs, result);
     statusLine.textContent = describe(refs.length, result);
+    renderFulltextOffer();
     if (!timings.firstResult && refs.length) {
       timings.firstResult = performance.now();
+      afterPaint(function () { timings.firstResultPainted = performance.now(); });
     }
-    startTheme();
-    fillSnippets(result);
-    renderFulltextOffer();
-    clearTimeout(facetTimer);
-    facetTimer = setTimeout(function () { renderFacets(result.refs); }, 0);
+    var round = ++renderRound;
+    afterPaint(function () {
+      if (round === renderRound) {
+        fillSnippets(result);
+        renderFacets(result.refs);
+      }
+      startTheme();
+    });
     return result;
   }
 
