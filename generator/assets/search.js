@@ -64,8 +64,8 @@
   var titles = null;      // lines of catalog.title
   var facets = {};        // facet -> {start, values, keys, code}: the values of ref n are values[start[n] … start[n+1]]
   var snippets = [];      // ref -> snippet text once its chunk is loaded ("" for none)
-  var names = {};         // first letter -> lunr.Index of the names whose terms start with it, once loaded
-  var nameLoads = {};     // first letter -> Promise
+  var names = {};         // part (first letter or two) -> lunr.Index of the names whose terms start so, once loaded
+  var nameLoads = {};     // part -> Promise
   var shards = {};        // shard id -> lunr.Index once loaded
   var snippetLoads = {};  // snippet chunk number -> Promise of its snippets
   var loading = {};       // shard id -> Promise
@@ -293,21 +293,31 @@
       var raw = catalog.facets[facet];
       var wanted = catalog.keys[facet].indexOf(value) + DIGIT_ZERO;
       var refs = refsByValue[key] = [];
-      var single = typeof raw === "string";
-      var values = single ? raw : raw.values;
-      for (var ref = 0, at = 0; ref < count && wanted >= DIGIT_ZERO; ref++) {
-        var end = single ? ref + 1 : at + raw.count.charCodeAt(ref) - DIGIT_ZERO;
-        for (var i = single ? ref : at; i < end; i++) {
-          if (values.charCodeAt(i) === wanted) {
+      var ref;
+      if (wanted < DIGIT_ZERO) {
+        return refs;
+      }
+      if (typeof raw === "string") {
+        for (ref = 0; ref < count; ref++) {
+          if (raw.charCodeAt(ref) === wanted) {
             refs.push(ref);
-            break;
           }
         }
-        at = end;
+      } else {
+        var start = startsOf(facet);
+        for (ref = 0; ref < count; ref++) {
+          for (var i = start[ref]; i < start[ref + 1]; i++) {
+            if (raw.values.charCodeAt(i) === wanted) {
+              refs.push(ref);
+              break;
+            }
+          }
+        }
       }
     }
     return refsByValue[key];
   }
+
 
   function labelScores(word, scores) {
     (labelValues[stem(word)] || []).forEach(function (pair) {
@@ -459,7 +469,6 @@
     }
     return values;
   }
-
 
   // The catalog leaves out ids that are the title in lowercase with dashes (searchindex.catalog_id).
   function titleSlug(title) {
