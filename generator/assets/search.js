@@ -16,27 +16,16 @@
   "use strict";
 
   var script = document.currentScript;
-  var start = window.atlasSearchStart;
+  var pageStart = window.atlasSearchStart;  // atlas-search-start.js, which inserted this script
+  var whenParsed = pageStart.whenParsed;
 
   // Material's scripts wait for the first result (see atlas-search-start.js).
   function startTheme() {
-    if (start) {
-      start.startThemeScripts();
-    }
-  }
-
-  function whenParsed(then) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", then, { once: true });
-    } else {
-      then();
-    }
+    pageStart.startThemeScripts();
   }
 
   if (typeof lunr === "undefined" || typeof lunr.nl === "undefined") {
-    if (start) {
-      start.fail();  // shows the message for visitors without search
-    }
+    pageStart.fail();  // shows the message for visitors without search
     return;
   }
   var indexBase = script.getAttribute("data-index");
@@ -144,7 +133,7 @@
       });
     }
     // atlas-search-start.js began the first downloads before this script ran.
-    var early = start && start.take(path);
+    var early = pageStart.take(path);
     return early ? early.catch(fresh) : fresh();
   }
 

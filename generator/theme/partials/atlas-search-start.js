@@ -80,15 +80,20 @@
     });
   }
 
+  // Runs then() once the page is parsed: at once if it is.
+  function whenParsed(then) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", then, { once: true });
+    } else {
+      then();
+    }
+  }
+
   // The search cannot run: show the message for visitors without search, and start the theme
   // once the page is there.
   function fail() {
     html.classList.remove("atlas-js");
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", startThemeScripts, { once: true });
-    } else {
-      startThemeScripts();
-    }
+    whenParsed(startThemeScripts);
   }
 
   // In order, without waiting for the stylesheets (async = false: ordered, not parser-blocking).
@@ -117,6 +122,7 @@
       return promise;
     },
     startThemeScripts: startThemeScripts,
+    whenParsed: whenParsed,
     fail: fail
   };
 })();
