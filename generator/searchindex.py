@@ -122,9 +122,7 @@ def catalog_id(document: SearchDocument) -> str:
     return "" if derivable else document.id
 
 
-def catalog(
-    atlas: Atlas, documents: list[SearchDocument], name_parts: list[str], shard_sizes: dict[str, dict[str, int]]
-) -> dict[str, Any]:
+def catalog(atlas: Atlas, documents: list[SearchDocument], shard_sizes: dict[str, dict[str, int]]) -> dict[str, Any]:
     """Everything the page needs before its first result besides the names index, by column: titles as one
     string (``joined``), ids only where the title does not give them (``catalog_id``), by ref.
     An entry without a region is filed under ``landelijk``, as in the full-text shards."""
@@ -139,7 +137,7 @@ def catalog(
         "keys": keys,
         "sections": {kind.key: kind.section for kind in KINDS},
         "labels": facet_labels,
-        "names": name_parts,
+        "names": list(PARTS),
         "shards": {shard: {"file": f"text-{shard}.json", **sizes} for shard, sizes in shard_sizes.items()},
         "snippetChunk": SNIPPET_CHUNK,
     }
@@ -158,5 +156,5 @@ def render_search_index(atlas: Atlas, workers: int | None = None) -> dict[str, s
     documents = search_documents(atlas)
     files, sizes = index_files(documents, workers)
     files.update(snippet_files(documents))
-    files["search/catalog.json"] = to_json(catalog(atlas, documents, list(PARTS), sizes))
+    files["search/catalog.json"] = to_json(catalog(atlas, documents, sizes))
     return files
