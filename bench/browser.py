@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import statistics
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -13,13 +12,10 @@ from urllib.parse import quote, urlsplit
 from playwright.sync_api import Browser, Page, Response
 
 from bench.queries import QUERY_MIX, Query
+from generator.lunrindex import gzip_size
 from tests.browser import serve_folder_in_process
 
 BROWSER_TIMEOUT_MS = 600_000
-
-
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 def percentile(values: Sequence[float], share: float) -> float:

@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 from playwright.sync_api import sync_playwright
 
-from bench.browser import browser_figures, gzip_size
+from bench.browser import browser_figures
 from bench.queries import Query, make_queries
 from bench.report import table
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
@@ -41,6 +41,7 @@ from generator.build import build_site
 from generator.config import PROJECT_ROOT, AtlasConfig
 from generator.errors import display_path
 from generator.load import load
+from generator.lunrindex import gzip_size
 from generator.searchindex import render_search_index
 from generator.validate import validate
 from tests.browser import CHROMIUM, CHROMIUM_ARGS

@@ -90,12 +90,17 @@ def names_files(rows: Rows) -> dict[str, str]:
     return {f"search/names-{part}.json": to_json(index) for part, index in parts.items()}
 
 
+def gzip_size(data: bytes) -> int:
+    """Bytes on the wire when a server sends ``data`` compressed (gzip level 6, as most do)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
 def text_file(shard: str, rows: Rows) -> tuple[str, str, dict[str, int]]:
     """(path, JSON, sizes) of one full-text shard. The page offers full-text search with its
     transfer size; servers send JSON compressed."""
     text = to_json(text_index(rows))
     raw = text.encode("utf-8")
-    sizes = {"bytes": len(raw), "gzip": len(gzip.compress(raw, compresslevel=6))}
+    sizes = {"bytes": len(raw), "gzip": gzip_size(raw)}
     return f"search/text-{shard}.json", text, sizes
 
 
