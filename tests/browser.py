@@ -31,11 +31,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def static_server(folder: Path) -> http.server.ThreadingHTTPServer:
+    """A quiet HTTP server for ``folder`` on a free loopback port, not yet serving."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+
+
 @contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
     """``folder`` over HTTP on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = static_server(folder)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -45,22 +50,14 @@ def serve_folder(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-_SERVER_SCRIPT = """
-import functools, http.server, sys
-handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-print(server.server_address[1], flush=True)
-server.serve_forever()
-"""
-
-
 @contextmanager
 def serve_folder_in_process(folder: Path) -> Iterator[str]:
     """``folder`` over HTTP from a process of its own; yields the base URL. For timings: a server
     thread in the process that drives Chromium waits for the interpreter lock while Playwright
     handles the page's events, and so delayed the page's files by tens of milliseconds."""
     server = subprocess.Popen(
-        [sys.executable, "-c", _SERVER_SCRIPT, str(folder)],
+        [sys.executable, "-m", "tests.browser", str(folder.resolve())],
+        cwd=Path(__file__).resolve().parent.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -73,3 +70,9 @@ def serve_folder_in_process(folder: Path) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait()
+
+
+if __name__ == "__main__":  # serve_folder_in_process: serve the folder given, after printing the port
+    process_server = static_server(Path(sys.argv[1]))
+    print(process_server.server_address[1], flush=True)
+    process_server.serve_forever()
