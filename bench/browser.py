@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from playwright.sync_api import Browser, Page, Response
+from playwright.sync_api import Browser, BrowserContext, Page, Response
 
 from bench.queries import QUERY_MIX, Query
 from generator.lunrindex import gzip_size
@@ -52,13 +52,24 @@ def stolen_percent(before: tuple[int, int] | None, after: tuple[int, int] | None
 
 
 @contextmanager
-def fresh_page(browser: Browser) -> Iterator[Page]:
-    """A page in a new browser context: nothing cached, closed afterwards."""
-    context = browser.new_context(locale="nl-NL")
+def new_tab(context: BrowserContext) -> Iterator[Page]:
+    """A new page in a browser context that stays open, as a visitor's running browser: Chromium gives
+    each such page a renderer process of its own, started in advance. Closed afterwards."""
     page = context.new_page()
     page.set_default_timeout(BROWSER_TIMEOUT_MS)
     try:
         yield page
+    finally:
+        page.close()
+
+
+@contextmanager
+def fresh_page(browser: Browser) -> Iterator[Page]:
+    """A page in a new browser context (a new profile): nothing cached, closed afterwards."""
+    context = browser.new_context(locale="nl-NL")
+    try:
+        with new_tab(context) as page:
+            yield page
     finally:
         context.close()
 
@@ -74,26 +85,25 @@ def open_until_first_result(page: Page, url: str) -> dict[str, Any]:
     return dict(page.evaluate("() => window.atlasSearch.timings"))
 
 
-def first_result(browser: Browser, url: str) -> dict[str, Any]:
-    """Open the search page with a query in a fresh context (nothing cached): ms to the first result
-    on screen and in the document, and what came before it."""
-    with fresh_page(browser) as page:
-        responses: dict[str, Response] = {}
+def first_result(page: Page, url: str) -> dict[str, Any]:
+    """Open the search page with a query on ``page``: ms to the first result on screen and in the
+    document, the share of CPU time stolen meanwhile, and the files fetched before it."""
+    responses: dict[str, Response] = {}
 
-        def record(response: Response) -> None:
-            responses.setdefault(response.url, response)
+    def record(response: Response) -> None:
+        responses.setdefault(response.url, response)
 
-        page.on("response", record)
-        before = cpu_times()
-        timings = open_until_first_result(page, url)
-        stolen = stolen_percent(before, cpu_times())
-        first = float(timings["firstResultPainted"])
-        files = []
-        for entry in page.evaluate(FETCHED):
-            if entry["end"] <= first and entry["url"] in responses:
-                body = responses[entry["url"]].body()
-                path = urlsplit(entry["url"]).path
-                files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
+    page.on("response", record)
+    before = cpu_times()
+    timings = open_until_first_result(page, url)
+    stolen = stolen_percent(before, cpu_times())
+    first = float(timings["firstResultPainted"])
+    files = []
+    for entry in page.evaluate(FETCHED):
+        if entry["end"] <= first and entry["url"] in responses:
+            body = responses[entry["url"]].body()
+            path = urlsplit(entry["url"]).path
+            files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
     return {
         "first_result_ms": first,
         "in_document_ms": float(timings["firstResult"]),
@@ -103,12 +113,11 @@ def first_result(browser: Browser, url: str) -> dict[str, Any]:
     }
 
 
-def first_result_from_home(browser: Browser, base: str, url: str) -> float:
+def first_result_from_home(page: Page, base: str, url: str) -> float:
     """ms to the first result when the visitor comes from the home page, as with the header's search box:
     the theme's files are then in the browser's cache, the search files are not."""
-    with fresh_page(browser) as page:
-        page.goto(f"{base}/", wait_until="networkidle")
-        return float(open_until_first_result(page, url)["firstResultPainted"])
+    page.goto(f"{base}/", wait_until="networkidle")
+    return float(open_until_first_result(page, url)["firstResultPainted"])
 
 
 def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any]:
@@ -165,18 +174,23 @@ def quiet_figures(measured: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def first_result_figures(measured: list[dict[str, Any]], from_home: list[float], query: str) -> dict[str, Any]:
+def first_result_figures(
+    measured: list[dict[str, Any]], new_profile: list[dict[str, Any]], from_home: list[float], query: str
+) -> dict[str, Any]:
     files = measured[0]["files"]
     return {
         "first_result_query": query,
-        "first_result_from_home_ms_median": statistics.median(from_home),
-        "first_result_from_home_ms_runs": from_home,
         "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
         "first_result_ms_runs": [run["first_result_ms"] for run in measured],
         "in_document_ms_median": statistics.median(run["in_document_ms"] for run in measured),
         "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
         "stolen_percent_runs": [run["stolen_percent"] for run in measured],
         **quiet_figures(measured),
+        "new_profile_ms_median": statistics.median(run["first_result_ms"] for run in new_profile),
+        "new_profile_ms_runs": [run["first_result_ms"] for run in new_profile],
+        "new_profile_stolen_percent_runs": [run["stolen_percent"] for run in new_profile],
+        "first_result_from_home_ms_median": statistics.median(from_home),
+        "first_result_from_home_ms_runs": from_home,
         "before_first_result_raw": sum(file["raw"] for file in files),
         "before_first_result_gzip": sum(file["gzip"] for file in files),
         "before_first_result_files": files,
@@ -186,21 +200,41 @@ def first_result_figures(measured: list[dict[str, Any]], from_home: list[float],
 def browser_figures(
     browser: Browser, sites: dict[str, Path], queries: dict[str, list[Query]], runs: int, query: str
 ) -> dict[str, dict[str, Any]]:
-    """Per site: the first result over ``runs`` page loads, then query latencies. The page loads of the
-    sites take turns, so that a busy moment of the machine weighs on each alike."""
-    with ExitStack() as stack:
-        bases = {name: stack.enter_context(serve_folder_in_process(site)) for name, site in sites.items()}
+    """Per site: the first result over ``runs`` page loads of each kind, then query latencies.
+
+    Every page load gets a web server of its own, on a new port: to the browser that is a site it
+    has never seen, so nothing of it is cached and no connection to it is open. The headline is a
+    first visit in a new tab of a running browser (``visitor``, a context that stays open); beside
+    it the same in a new browser profile (a new context: what Chromium sets up for a new profile
+    comes on top), and coming from the home page. The loads of the sites take turns, so that a
+    busy moment of the machine weighs on each alike."""
+    visitor = browser.new_context(locale="nl-NL")
+    try:
+        for site in sites.values():  # the first page of a context also sets the context up: not measured
+            with serve_folder_in_process(site) as base, new_tab(visitor) as page:
+                open_until_first_result(page, search_url(base, query))
         measured: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
+        new_profile: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
         from_home: dict[str, list[float]] = {name: [] for name in sites}
         for _ in range(runs):
-            for name, base in bases.items():
-                url = f"{base}/zoeken/?q={quote(query)}"
-                measured[name].append(first_result(browser, url))
-                from_home[name].append(first_result_from_home(browser, base, url))
-        return {
-            name: {
-                **first_result_figures(measured[name], from_home[name], query),
+            for name, site in sites.items():
+                with serve_folder_in_process(site) as base, new_tab(visitor) as page:
+                    measured[name].append(first_result(page, search_url(base, query)))
+                with serve_folder_in_process(site) as base, fresh_page(browser) as page:
+                    new_profile[name].append(first_result(page, search_url(base, query)))
+                with serve_folder_in_process(site) as base, new_tab(visitor) as page:
+                    from_home[name].append(first_result_from_home(page, base, search_url(base, query)))
+    finally:
+        visitor.close()
+    figures = {}
+    for name, site in sites.items():
+        with serve_folder_in_process(site) as base:
+            figures[name] = {
+                **first_result_figures(measured[name], new_profile[name], from_home[name], query),
                 "queries": latencies(browser, f"{base}/zoeken/", queries[name]),
             }
-            for name, base in bases.items()
-        }
+    return figures
+
+
+def search_url(base: str, query: str) -> str:
+    return f"{base}/zoeken/?q={quote(query)}"

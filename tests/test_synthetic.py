@@ -64,10 +64,18 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     printed = done.stdout
-    for figure in ("index build", "first result", "coming from the home page", "query p50 / p95", "fetched before"):
+    for figure in (
+        "index build",
+        "fetched before",
+        "in a new tab",
+        "in a new profile",
+        "coming from the home page",
+        "query p50 / p95",
+    ):
         assert figure in printed
     figures = json.loads(results.read_text(encoding="utf-8"))
     assert figures["synthetic"]["entries"] == ENTRIES
     for site in ("real", "synthetic"):
         assert figures[site]["browser"]["first_result_ms_median"] > 0
+        assert figures[site]["browser"]["new_profile_ms_median"] > 0
         assert figures[site]["browser"]["queries"]["names"]["n"] == 20
