@@ -7,11 +7,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from playwright.sync_api import Browser, BrowserContext, Page, Response
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from bench.queries import QUERY_MIX, Query
+from bench.visit import chromium_without_client, site_file, visit
 from generator.lunrindex import gzip_size
 from tests.browser import serve_folder_in_process
 
@@ -24,8 +25,6 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
 
 
-FETCHED = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
-  .map((entry) => ({ url: entry.name, end: entry.responseEnd }))"""
 RUN_QUERIES = """(queries) => queries.map((query) => {
   const start = performance.now();
   const refs = window.atlasSearch.search(query);
@@ -85,27 +84,20 @@ def open_until_first_result(page: Page, url: str) -> dict[str, Any]:
     return dict(page.evaluate("() => window.atlasSearch.timings"))
 
 
-def first_result(page: Page, url: str) -> dict[str, Any]:
-    """Open the search page with a query on ``page``: ms to the first result on screen and in the
-    document, the share of CPU time stolen meanwhile, and the files fetched before it."""
-    responses: dict[str, Response] = {}
-
-    def record(response: Response) -> None:
-        responses.setdefault(response.url, response)
-
-    page.on("response", record)
+def first_visit(devtools: str, folder: Path, path: str) -> dict[str, Any]:
+    """A first visit to the search page in a new tab with no DevTools client attached (bench.visit):
+    ms to the first result on screen and in the document, the share of CPU time stolen meanwhile,
+    and the files fetched before the first result, with their sizes."""
     before = cpu_times()
-    timings = open_until_first_result(page, url)
+    report = visit(devtools, folder, path)
     stolen = stolen_percent(before, cpu_times())
-    first = float(timings["firstResultPainted"])
+    timings = report["timings"]
     files = []
-    for entry in page.evaluate(FETCHED):
-        if entry["end"] <= first and entry["url"] in responses:
-            body = responses[entry["url"]].body()
-            path = urlsplit(entry["url"]).path
-            files.append({"path": path, "raw": len(body), "gzip": gzip_size(body)})
+    for fetched in dict.fromkeys(report["fetched"]):
+        data = site_file(folder, fetched).read_bytes()
+        files.append({"path": fetched, "raw": len(data), "gzip": gzip_size(data)})
     return {
-        "first_result_ms": first,
+        "first_result_ms": float(timings["firstResultPainted"]),
         "in_document_ms": float(timings["firstResult"]),
         "loaded_ms": float(timings["loaded"]),
         "stolen_percent": stolen,
@@ -113,11 +105,11 @@ def first_result(page: Page, url: str) -> dict[str, Any]:
     }
 
 
-def first_result_from_home(page: Page, base: str, url: str) -> float:
-    """ms to the first result when the visitor comes from the home page, as with the header's search box:
-    the theme's files are then in the browser's cache, the search files are not."""
-    page.goto(f"{base}/", wait_until="networkidle")
-    return float(open_until_first_result(page, url)["firstResultPainted"])
+def with_playwright(page: Page, url: str) -> dict[str, Any]:
+    """The same visit in a page Playwright drives, as the browser tests do: the harness's own cost shows."""
+    before = cpu_times()
+    first = float(open_until_first_result(page, url)["firstResultPainted"])
+    return {"first_result_ms": first, "stolen_percent": stolen_percent(before, cpu_times())}
 
 
 def latencies(browser: Browser, url: str, queries: list[Query]) -> dict[str, Any]:
@@ -175,7 +167,7 @@ def quiet_figures(measured: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def first_result_figures(
-    measured: list[dict[str, Any]], new_profile: list[dict[str, Any]], from_home: list[float], query: str
+    measured: list[dict[str, Any]], from_home: list[float], attached: list[dict[str, Any]], query: str
 ) -> dict[str, Any]:
     files = measured[0]["files"]
     return {
@@ -186,11 +178,11 @@ def first_result_figures(
         "loaded_ms_median": statistics.median(run["loaded_ms"] for run in measured),
         "stolen_percent_runs": [run["stolen_percent"] for run in measured],
         **quiet_figures(measured),
-        "new_profile_ms_median": statistics.median(run["first_result_ms"] for run in new_profile),
-        "new_profile_ms_runs": [run["first_result_ms"] for run in new_profile],
-        "new_profile_stolen_percent_runs": [run["stolen_percent"] for run in new_profile],
         "first_result_from_home_ms_median": statistics.median(from_home),
         "first_result_from_home_ms_runs": from_home,
+        "with_playwright_ms_median": statistics.median(run["first_result_ms"] for run in attached),
+        "with_playwright_ms_runs": [run["first_result_ms"] for run in attached],
+        "with_playwright_stolen_percent_runs": [run["stolen_percent"] for run in attached],
         "before_first_result_raw": sum(file["raw"] for file in files),
         "before_first_result_gzip": sum(file["gzip"] for file in files),
         "before_first_result_files": files,
@@ -202,39 +194,37 @@ def browser_figures(
 ) -> dict[str, dict[str, Any]]:
     """Per site: the first result over ``runs`` page loads of each kind, then query latencies.
 
-    Every page load gets a web server of its own, on a new port: to the browser that is a site it
-    has never seen, so nothing of it is cached and no connection to it is open. The headline is a
-    first visit in a new tab of a running browser (``visitor``, a context that stays open); beside
-    it the same in a new browser profile (a new context: what Chromium sets up for a new profile
-    comes on top), and coming from the home page. The loads of the sites take turns, so that a
-    busy moment of the machine weighs on each alike."""
+    The headline is a first visit in a new tab of a running Chromium with no DevTools client attached
+    (``bench.visit``); beside it the visit coming from the home page, and the first visit in a page
+    Playwright drives (``browser``). Every page load gets a web server of its own, on a new port: to
+    the browser a site it has never seen, so nothing of it is cached and no connection to it is open.
+    The first page of each browser sets that browser up, and is not measured. The loads of the sites
+    take turns, so that a busy moment of the machine weighs on each alike."""
+    path = f"/zoeken/?q={quote(query)}"
+    measured: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
+    from_home: dict[str, list[float]] = {name: [] for name in sites}
+    attached: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
     visitor = browser.new_context(locale="nl-NL")
     try:
-        for site in sites.values():  # the first page of a context also sets the context up: not measured
-            with serve_folder_in_process(site) as base, new_tab(visitor) as page:
-                open_until_first_result(page, search_url(base, query))
-        measured: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
-        new_profile: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
-        from_home: dict[str, list[float]] = {name: [] for name in sites}
-        for _ in range(runs):
-            for name, site in sites.items():
+        with chromium_without_client() as devtools:
+            for site in sites.values():
+                visit(devtools, site, path)
                 with serve_folder_in_process(site) as base, new_tab(visitor) as page:
-                    measured[name].append(first_result(page, search_url(base, query)))
-                with serve_folder_in_process(site) as base, fresh_page(browser) as page:
-                    new_profile[name].append(first_result(page, search_url(base, query)))
-                with serve_folder_in_process(site) as base, new_tab(visitor) as page:
-                    from_home[name].append(first_result_from_home(page, base, search_url(base, query)))
+                    open_until_first_result(page, base + path)
+            for _ in range(runs):
+                for name, site in sites.items():
+                    measured[name].append(first_visit(devtools, site, path))
+                    report = visit(devtools, site, path, via_home=True)
+                    from_home[name].append(float(report["timings"]["firstResultPainted"]))
+                    with serve_folder_in_process(site) as base, new_tab(visitor) as page:
+                        attached[name].append(with_playwright(page, base + path))
     finally:
         visitor.close()
     figures = {}
     for name, site in sites.items():
         with serve_folder_in_process(site) as base:
             figures[name] = {
-                **first_result_figures(measured[name], new_profile[name], from_home[name], query),
+                **first_result_figures(measured[name], from_home[name], attached[name], query),
                 "queries": latencies(browser, f"{base}/zoeken/", queries[name]),
             }
     return figures
-
-
-def search_url(base: str, query: str) -> str:
-    return f"{base}/zoeken/?q={quote(query)}"

@@ -5,13 +5,14 @@
 For both atlases: load and validate time, index build time (``render_search_index``),
 index sizes (raw and gzip level 6), the bytes the search page fetches before its
 first result, the time to that first result in Chromium (a first visit in a new tab
-of a running browser; in a new browser profile; coming from the home page) and the
-latency of ``window.atlasSearch.search`` for a fixed set of queries. The browser part of
+with no DevTools client attached; coming from the home page; in a page Playwright
+drives) and the latency of ``window.atlasSearch.search`` for a fixed set of queries. The browser part of
 the synthetic atlas uses the real site with the synthetic ``search/`` folder,
 so no 20,000 pages are built. The figures also go to ``bench-results/latest.json``.
 
 Parts: ``bench.queries`` (the query mix), ``bench.browser`` (Chromium figures),
-``bench.report`` (the table), ``bench.synthetic`` (the synthetic atlas).
+``bench.visit`` (visits with no DevTools client attached), ``bench.report`` (the
+table), ``bench.synthetic`` (the synthetic atlas).
 """
 
 from __future__ import annotations

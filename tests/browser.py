@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Keeps connections open, as every real host does; HTTP/1.0 (the default) opened a new
     # connection per file, which cost the benchmark's page loads about 40 ms here.
     protocol_version = "HTTP/1.1"
@@ -36,12 +36,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def static_server(folder: Path) -> http.server.ThreadingHTTPServer:
+def static_server(folder: Path, handler_class: type[QuietHandler] = QuietHandler) -> http.server.ThreadingHTTPServer:
     """A quiet HTTP server for ``folder`` on a free loopback port, not yet serving."""
     # Read the system's list of file types now: the server would read it for its first file,
     # which then took 10–15 ms instead of 2–3 ms and held up the page loads the benchmark times.
     mimetypes.init()
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     return http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 
 

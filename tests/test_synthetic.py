@@ -68,7 +68,7 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         "index build",
         "fetched before",
         "in a new tab",
-        "in a new profile",
+        "page driven by Playwright",
         "coming from the home page",
         "query p50 / p95",
     ):
@@ -77,5 +77,5 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
     assert figures["synthetic"]["entries"] == ENTRIES
     for site in ("real", "synthetic"):
         assert figures[site]["browser"]["first_result_ms_median"] > 0
-        assert figures[site]["browser"]["new_profile_ms_median"] > 0
+        assert figures[site]["browser"]["with_playwright_ms_median"] > 0
         assert figures[site]["browser"]["queries"]["names"]["n"] == 20
