@@ -24,10 +24,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote, urlsplit
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler, static_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler, server_process, static_server
 
 REPORT_PATH = "/__bench-report"
 NEXT_PARAMETER = "bench-next"
@@ -92,26 +92,13 @@ class ReportingHandler(QuietHandler):
 def reporting_server(folder: Path) -> Iterator[tuple[str, queue.Queue[str]]]:
     """``folder`` served by ``ReportingHandler`` from a process of its own, on a new port: to the
     browser a site it has never seen. Yields the base URL and a queue of the reports."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bench.visit", str(folder.resolve())],
-        cwd=Path(__file__).resolve().parent.parent,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    reports: queue.Queue[str] = queue.Queue()
-    try:
-        port = server.stdout.readline().strip() if server.stdout else ""
-        if not port.isdigit():
-            raise RuntimeError(f"reporting web server for {folder} did not start")
-        threading.Thread(target=_forward_lines, args=(server.stdout, reports), daemon=True).start()
-        yield f"http://127.0.0.1:{port}", reports
-    finally:
-        server.terminate()
-        server.wait()
+    with server_process("bench.visit", folder) as (base, output):
+        reports: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_forward_lines, args=(output, reports), daemon=True).start()
+        yield base, reports
 
 
-def _forward_lines(stream: Any, lines: queue.Queue[str]) -> None:
+def _forward_lines(stream: IO[str], lines: queue.Queue[str]) -> None:
     for line in stream:
         lines.put(line)
 

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 # Debian's chromium by default; ATLAS_CHROMIUM points elsewhere (GitHub's runners ship google-chrome).
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -59,25 +60,34 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def serve_folder_in_process(folder: Path) -> Iterator[str]:
-    """``folder`` over HTTP from a process of its own; yields the base URL. For timings: a server
-    thread in the process that drives Chromium waits for the interpreter lock while Playwright
-    handles the page's events, and so delayed the page's files by tens of milliseconds."""
+def server_process(module: str, folder: Path) -> Iterator[tuple[str, IO[str]]]:
+    """``python -m module FOLDER``: a web server in a process of its own that prints its port first.
+    Yields the base URL and the rest of what the server prints."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "tests.browser", str(folder.resolve())],
+        [sys.executable, "-m", module, str(folder.resolve())],
         cwd=Path(__file__).resolve().parent.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
     try:
-        port = server.stdout.readline().strip() if server.stdout else ""
-        if not port.isdigit():
-            raise RuntimeError(f"static file server for {folder} did not start")
-        yield f"http://127.0.0.1:{port}"
+        output = server.stdout
+        port = output.readline().strip() if output else ""
+        if output is None or not port.isdigit():
+            raise RuntimeError(f"web server {module} for {folder} did not start")
+        yield f"http://127.0.0.1:{port}", output
     finally:
         server.terminate()
         server.wait()
+
+
+@contextmanager
+def serve_folder_in_process(folder: Path) -> Iterator[str]:
+    """``folder`` over HTTP from a process of its own; yields the base URL. For timings: a server
+    thread in the process that drives Chromium waits for the interpreter lock while Playwright
+    handles the page's events, and so delayed the page's files by tens of milliseconds."""
+    with server_process("tests.browser", folder) as (base, _):
+        yield base
 
 
 if __name__ == "__main__":  # serve_folder_in_process: serve the folder given, after printing the port
