@@ -13,8 +13,11 @@ its first result is on screen. The server prints each report as a line of JSON.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import queue
+import signal
 import subprocess
 import sys
 import tempfile
@@ -106,18 +109,34 @@ def _forward_lines(stream: IO[str], lines: queue.Queue[str]) -> None:
 @contextmanager
 def chromium_without_client() -> Iterator[str]:
     """Headless Chromium with a DevTools endpoint that nothing is attached to; yields its base URL."""
-    with tempfile.TemporaryDirectory(prefix="atlas-bench-chromium-") as profile:
+    # Errors while removing the profile are ignored: a helper process of Chromium's may still be
+    # writing its last file as it goes, and the profile is a throwaway.
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-chromium-", ignore_cleanup_errors=True) as profile:
         command = [str(CHROMIUM), "--headless", *CHROMIUM_ARGS, "--remote-debugging-port=0"]
         browser = subprocess.Popen(
             [*command, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its helper processes share its process group, so they stop with it
         )
         try:
             yield f"http://127.0.0.1:{devtools_port(Path(profile), browser)}"
         finally:
-            browser.terminate()
-            browser.wait()
+            stop_process_group(browser)
+
+
+def stop_process_group(leader: subprocess.Popen[bytes]) -> None:
+    """Stop a process and the processes in its group, and wait until they are gone (10 s at most)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(leader.pid, signal.SIGTERM)
+    leader.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(leader.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
 
 
 def devtools_port(profile: Path, browser: subprocess.Popen[bytes]) -> int:
