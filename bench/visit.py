@@ -56,7 +56,9 @@ REPORTER = """<script>(function () {
     var fetched = performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
       .filter(function (entry) { return entry.responseEnd <= painted; })
       .map(function (entry) { return new URL(entry.name).pathname; });
-    navigator.sendBeacon("REPORT_PATH", JSON.stringify({ timings: search.timings, fetched: fetched }));
+    navigator.sendBeacon("REPORT_PATH", JSON.stringify({
+      timings: search.timings, fetched: fetched, visibility: document.visibilityState, referrer: document.referrer
+    }));
   })();
 })();</script>""".replace("NEXT_PARAMETER", NEXT_PARAMETER).replace("REPORT_PATH", REPORT_PATH)
 
@@ -153,7 +155,8 @@ def devtools_port(profile: Path, browser: subprocess.Popen[bytes]) -> int:
 
 def visit(devtools: str, folder: Path, path: str, via_home: bool = False) -> dict[str, Any]:
     """Open ``path`` of ``folder`` in a new tab (first from the home page when ``via_home``) and
-    return the search page's report: ``timings`` and the paths ``fetched`` before the first result."""
+    return the search page's report: ``timings``, the paths ``fetched`` before the first result, the
+    tab's ``visibility`` and the page's ``referrer``."""
     with reporting_server(folder) as (base, reports):
         url = f"{base}/?{NEXT_PARAMETER}={quote(path, safe='')}" if via_home else base + path
         tab = json.load(urllib.request.urlopen(urllib.request.Request(f"{devtools}/json/new?{url}", method="PUT")))
@@ -163,6 +166,11 @@ def visit(devtools: str, folder: Path, path: str, via_home: bool = False) -> dic
             raise RuntimeError(f"no first result reported for {url} within {VISIT_TIMEOUT_S} s") from None
         finally:
             urllib.request.urlopen(f"{devtools}/json/close/{tab['id']}").read()
+    # A hidden tab paints nothing, and a visit meant to come from the home page must have.
+    if report["visibility"] != "visible":
+        raise RuntimeError(f"{url} was measured in a tab that was {report['visibility']}, not visible")
+    if via_home and urlsplit(report["referrer"]).path != "/":
+        raise RuntimeError(f"{url} reached the search page from {report['referrer']!r}, not from the home page")
     return report
 
 
