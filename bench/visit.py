@@ -114,7 +114,7 @@ def chromium_without_client() -> Iterator[str]:
     # Errors while removing the profile are ignored: a helper process of Chromium's may still be
     # writing its last file as it goes, and the profile is a throwaway.
     with tempfile.TemporaryDirectory(prefix="atlas-bench-chromium-", ignore_cleanup_errors=True) as profile:
-        command = [str(CHROMIUM), "--headless", *CHROMIUM_ARGS, "--remote-debugging-port=0"]
+        command = [str(CHROMIUM), "--headless", *CHROMIUM_ARGS, "--lang=nl-NL", "--remote-debugging-port=0"]
         browser = subprocess.Popen(
             [*command, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
