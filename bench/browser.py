@@ -87,22 +87,27 @@ def open_until_first_result(page: Page, url: str) -> dict[str, Any]:
 def first_visit(devtools: str, folder: Path, path: str) -> dict[str, Any]:
     """A first visit to the search page in a new tab with no DevTools client attached (bench.visit):
     ms to the first result on screen and in the document, the share of CPU time stolen meanwhile,
-    and the files fetched before the first result, with their sizes."""
+    and the paths fetched before the first result."""
     before = cpu_times()
     report = visit(devtools, folder, path)
     stolen = stolen_percent(before, cpu_times())
     timings = report["timings"]
-    files = []
-    for fetched in dict.fromkeys(report["fetched"]):
-        data = site_file(folder, fetched).read_bytes()
-        files.append({"path": fetched, "raw": len(data), "gzip": gzip_size(data)})
     return {
         "first_result_ms": float(timings["firstResultPainted"]),
         "in_document_ms": float(timings["firstResult"]),
         "loaded_ms": float(timings["loaded"]),
         "stolen_percent": stolen,
-        "files": files,
+        "fetched": list(dict.fromkeys(report["fetched"])),
     }
+
+
+def file_sizes(folder: Path, paths: list[str]) -> list[dict[str, Any]]:
+    """Raw and gzip size of the files of the site behind ``paths``."""
+    files = []
+    for path in paths:
+        data = site_file(folder, path).read_bytes()
+        files.append({"path": path, "raw": len(data), "gzip": gzip_size(data)})
+    return files
 
 
 def with_playwright(page: Page, url: str) -> dict[str, Any]:
@@ -167,9 +172,9 @@ def quiet_figures(measured: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def first_result_figures(
-    measured: list[dict[str, Any]], from_home: list[float], attached: list[dict[str, Any]], query: str
+    folder: Path, measured: list[dict[str, Any]], from_home: list[float], attached: list[dict[str, Any]], query: str
 ) -> dict[str, Any]:
-    files = measured[0]["files"]
+    files = file_sizes(folder, measured[0]["fetched"])
     return {
         "first_result_query": query,
         "first_result_ms_median": statistics.median(run["first_result_ms"] for run in measured),
@@ -224,7 +229,7 @@ def browser_figures(
     for name, site in sites.items():
         with serve_folder_in_process(site) as base:
             figures[name] = {
-                **first_result_figures(measured[name], from_home[name], attached[name], query),
+                **first_result_figures(site, measured[name], from_home[name], attached[name], query),
                 "queries": latencies(browser, f"{base}/zoeken/", queries[name]),
             }
     return figures
