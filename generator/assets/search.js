@@ -28,7 +28,6 @@
     pageStart.fail();  // shows the message for visitors without search
     return;
   }
-  var indexBase = script.getAttribute("data-index");
   var siteRoot = script.getAttribute("data-root");
   var FACETS = [
     ["type", "Soort"],
@@ -123,35 +122,16 @@
 
   // ---------- loading ----------
 
+  // atlas-search-start.js began the first downloads before this script ran.
   function fetchJson(path) {
-    function fresh() {
-      return fetch(indexBase + path).then(function (response) {
-        if (!response.ok) {
-          throw new Error(path + ": " + response.status);
-        }
-        return response.json();
-      });
-    }
-    // atlas-search-start.js began the first downloads before this script ran.
     var early = pageStart.take(path);
+    var fresh = function () { return pageStart.getJson(path); };
     return early ? early.catch(fresh) : fresh();
   }
 
-  // The parts of the names index holding a term (generator/termsplit.py): by its first letter
-  // (part_of), and by its first two letters (pair_of; the "0" part serves both).
-  function namePart(term) {
-    var first = term.charAt(0);
-    return first >= "a" && first <= "z" ? first : "0";
-  }
-
-  function namePair(term) {
-    var letter = namePart(term);
-    if (letter === "0") {
-      return letter;
-    }
-    var second = term.charAt(1);
-    return letter + (second >= "a" && second <= "z" ? second : "0");
-  }
+  // The parts of the names index holding a term: by its first letter, and by its first two.
+  var namePart = pageStart.partOf;
+  var namePair = pageStart.pairOf;
 
   // The parts a query word is looked up in: those of its stem (exact match) and of the word itself
   // (prefix; fuzzy). Exact and prefix lookups need only the pairs; a fuzzy one may change any
@@ -306,7 +286,6 @@
     }
     return refsByValue[key];
   }
-
 
   function labelScores(word, scores) {
     (labelValues[stem(word)] || []).forEach(function (pair) {

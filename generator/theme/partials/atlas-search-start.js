@@ -22,34 +22,49 @@
   // Hides the message for visitors without search (atlas.css) unless the search fails.
   html.classList.add("atlas-js");
 
-  function fetchJson(path) {
-    started[path] = fetch(base + path).then(function (response) {
+  // A JSON file of the index, or an error that names it. search.js fetches with this too.
+  function getJson(path) {
+    return fetch(base + path).then(function (response) {
       if (!response.ok) {
         throw new Error(path + ": " + response.status);
       }
       return response.json();
     });
+  }
+
+  function fetchEarly(path) {
+    started[path] = getJson(path);
     started[path].catch(function () {});  // search.js reports failures when it takes the download over
   }
 
-  // The two-letter part of a word as search.js computes it (namePair), on the word as typed:
-  // lowercased, without leading punctuation. A stem keeps the word's first letters.
-  function guessPair(word) {
-    var letters = word.toLowerCase().replace(/^[^\w\u00c0-\u024f]+/, "");
-    var first = letters.charAt(0);
-    var second = letters.charAt(1);
-    if (!(first >= "a" && first <= "z")) {
-      return "0";
-    }
-    return first + (second >= "a" && second <= "z" ? second : "0");
+  // The parts of the names index a term belongs to: generator/termsplit.py part_of (first letter)
+  // and pair_of (first two letters; the "0" part serves both). search.js uses these too.
+  function partOf(term) {
+    var first = term.charAt(0);
+    return first >= "a" && first <= "z" ? first : "0";
   }
 
-  fetchJson("catalog.json");
+  function pairOf(term) {
+    var letter = partOf(term);
+    if (letter === "0") {
+      return letter;
+    }
+    var second = term.charAt(1);
+    return letter + (second >= "a" && second <= "z" ? second : "0");
+  }
+
+  // A word as typed, lowercased and without leading punctuation, is in the pair search.js will
+  // want: a stem keeps the word's first letters.
+  function guessPair(word) {
+    return pairOf(word.toLowerCase().replace(/^[^\w\u00c0-\u024f]+/, ""));
+  }
+
+  fetchEarly("catalog.json");
   var query = new URLSearchParams(window.location.search).get("q") || "";
   query.split(/[\s\-]+/).forEach(function (word) {
     var path = "names-" + guessPair(word) + ".json";
     if (word && !started[path]) {
-      fetchJson(path);
+      fetchEarly(path);
     }
   });
 
@@ -97,7 +112,7 @@
   }
 
   // In order, without waiting for the stylesheets (async = false: ordered, not parser-blocking).
-  // The last is search.js, which reads where the index and the site are from its own element.
+  // The last is search.js, which reads where the site is from its own element.
   var sources = self.getAttribute("data-scripts").split(" ");
   sources.forEach(function (src, position) {
     var script = document.createElement("script");
@@ -105,7 +120,6 @@
     script.src = src;
     script.onerror = fail;
     if (position === sources.length - 1) {
-      script.setAttribute("data-index", base);
       script.setAttribute("data-root", self.getAttribute("data-root"));
     }
     document.head.appendChild(script);
@@ -121,6 +135,9 @@
       delete started[path];
       return promise;
     },
+    getJson: getJson,
+    partOf: partOf,
+    pairOf: pairOf,
     startThemeScripts: startThemeScripts,
     whenParsed: whenParsed,
     fail: fail
