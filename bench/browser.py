@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from bench.queries import QUERY_MIX, Query
 from bench.visit import chromium_without_client, site_file, visit
-from generator.lunrindex import gzip_size
+from generator.search.lunrindex import gzip_size
 from tests.browser import serve_folder_in_process
 
 BROWSER_TIMEOUT_MS = 600_000

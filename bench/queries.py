@@ -9,8 +9,8 @@ from random import Random
 
 from bench.synthetic import DEFAULT_SEED
 from generator.atlas import Atlas
-from generator.lunr_nl import STOP_WORDS
-from generator.search import search_documents
+from generator.search.documents import search_documents
+from generator.search.lunr_nl import STOP_WORDS
 
 QUERY_MIX = {"single word": 40, "two words": 25, "prefix": 20, "typo": 15}
 """Shares of the query kinds, in percent."""

@@ -43,8 +43,8 @@ from generator.build import build_site
 from generator.config import PROJECT_ROOT, AtlasConfig
 from generator.errors import display_path
 from generator.load import load
-from generator.lunrindex import gzip_size
-from generator.searchindex import render_search_index
+from generator.search.lunrindex import gzip_size
+from generator.search.searchindex import render_search_index
 from generator.validate import validate
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 

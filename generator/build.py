@@ -18,7 +18,7 @@ from .config import AtlasConfig
 from .errors import BuildError, display_path
 from .load import load
 from .render import render_site
-from .searchindex import render_search_index
+from .search.searchindex import render_search_index
 from .validate import validate
 
 if TYPE_CHECKING:

@@ -14,11 +14,11 @@ from lunr.index import Index
 
 from generator.build import gather
 from generator.config import AtlasConfig
-from generator.lunr_nl import STOP_WORDS, dutch_builder, stem, trim
-from generator.lunrbuild import DutchBuilder
-from generator.lunrindex import build_index, name_rows, names_index
-from generator.search import search_documents
-from generator.searchindex import render_search_index
+from generator.search.documents import search_documents
+from generator.search.lunr_nl import STOP_WORDS, dutch_builder, stem, trim
+from generator.search.lunrbuild import DutchBuilder
+from generator.search.lunrindex import build_index, name_rows, names_index
+from generator.search.searchindex import render_search_index
 
 JS = Path(__file__).parent / "js"
 VENDOR = Path(__file__).parent.parent / "generator" / "assets" / "vendor"

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, Route, expect
 
 from generator.build import gather
 from generator.config import AtlasConfig
-from generator.search import search_documents
+from generator.search.documents import search_documents
 
 pytestmark = pytest.mark.browser
 

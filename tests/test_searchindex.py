@@ -7,11 +7,11 @@ import threading
 
 import pytest
 
-from generator import lunrindex
 from generator.build import gather
 from generator.config import AtlasConfig
-from generator.search import SearchDocument, search_documents
-from generator.searchindex import (
+from generator.search import lunrindex
+from generator.search.documents import SearchDocument, search_documents
+from generator.search.searchindex import (
     DIGIT_ZERO,
     alphabetical_key,
     catalog_id,

@@ -11,10 +11,10 @@ from lunr.token_set import TokenSet
 
 from generator.build import gather
 from generator.config import AtlasConfig
-from generator.lunr_nl import stem, trim
-from generator.lunrindex import name_rows, names_index
-from generator.search import search_documents
-from generator.termsplit import (
+from generator.search.documents import search_documents
+from generator.search.lunr_nl import stem, trim
+from generator.search.lunrindex import name_rows, names_index
+from generator.search.termsplit import (
     OTHER,
     PAIRS,
     pair_of,

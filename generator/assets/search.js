@@ -47,7 +47,7 @@
   // The page's parts, once it is parsed (bindPage).
   var root, form, input, statusLine, facetBox, resultBox, moreText, filterBox;
 
-  var catalog = null;     // by ref: titles, ids the titles do not give; facets; labels; shards (searchindex.py)
+  var catalog = null;     // by ref: titles, ids the titles do not give; facets; labels; shards (search/searchindex.py)
   var count = 0;          // entries in the atlas; refs are 0 … count - 1
   var titles = null;      // lines of catalog.title
   var facets = {};        // facet -> {start, values, keys, code}: the values of ref n are values[start[n] … start[n+1]]

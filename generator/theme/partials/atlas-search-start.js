@@ -37,7 +37,7 @@
     started[path].catch(function () {});  // search.js reports failures when it takes the download over
   }
 
-  // The parts of the names index a term belongs to: generator/termsplit.py part_of (first letter)
+  // The parts of the names index a term belongs to: generator/search/termsplit.py part_of (first letter)
   // and pair_of (first two letters; the "0" part serves both). search.js uses these too.
   function partOf(term) {
     var first = term.charAt(0);

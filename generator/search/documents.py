@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .atlas import Atlas
-from .derive import Links, field_value, label, region_themes
-from .kinds import KIND_BY_KEY, KINDS
+from ..atlas import Atlas
+from ..derive import Links, field_value, label, region_themes
+from ..kinds import KIND_BY_KEY, KINDS
 
 NATIONAL = "landelijk"
 TEXT_WORDS = 80

@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+from .documents import SearchDocument
 from .lunrbuild import DutchBuilder
-from .search import SearchDocument
 from .termsplit import split_by_first_letter, split_by_first_two_letters
 
 NAME_BOOST = 10

@@ -26,12 +26,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from .atlas import Atlas
-from .kinds import KINDS
+from ..atlas import Atlas
+from ..kinds import KINDS
+from ..vocab import Domain, Level, QuestionStatus, ResearchStatus
+from .documents import NATIONAL, SearchDocument, search_documents
 from .lunrindex import index_files, to_json
-from .search import NATIONAL, SearchDocument, search_documents
 from .termsplit import PARTS
-from .vocab import Domain, Level, QuestionStatus, ResearchStatus
 
 CATALOG_VERSION = 2
 SNIPPET_CHUNK = 100
