@@ -25,7 +25,7 @@ from . import derive, vocab
 from .atlas import Atlas
 from .broker.match import Matcher
 from .broker.matchdata import match_data
-from .broker.questions import question_help
+from .broker.questions import QuestionHelper
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -144,6 +144,7 @@ class Renderer:
         self.atlas = atlas
         self.links = derive.Links(atlas)
         self.matcher = Matcher(match_data(atlas, self.links))
+        self.question_helper = QuestionHelper(self.matcher)
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,  # makes macro output Markup; finalize does the Markdown escaping
@@ -164,7 +165,7 @@ class Renderer:
             kinds_by_key=KIND_BY_KEY,
             external=external,
             mailto=mailto,
-            question_help=lambda question: question_help(self.matcher, question),
+            question_help=lambda question: self.question_helper.help(question),
         )
 
     def link_from(self, base: str) -> Any:
