@@ -65,6 +65,11 @@ def open_questions_by_theme(ctx: Context) -> dict[str, list[Any]]:
     return found
 
 
+def sentence_start(text: str) -> str:
+    """The text with a capital first letter (``str.capitalize`` would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def count_questions(count: int) -> str:
     return f"{count} open {'vraag' if count == 1 else 'vragen'}"
 
@@ -117,7 +122,7 @@ def regional_gaps(
             kind="lacune",
             title=f"Geen aanbod in {region.name}: {name_of(ctx.atlas, 'theme', theme)}",
             reason=(
-                f"{' en '.join(facts).capitalize()}, maar geen kennispartner, goede praktijk of onderzoek over "
+                f"{sentence_start(' en '.join(facts))}, maar geen kennispartner, goede praktijk of onderzoek over "
                 f"dit thema is actief in {region.name} of landelijk.{where}"
             ),
             entries=(ref(region), ("theme", theme), *(ref(q) for q in questions)),
