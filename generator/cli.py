@@ -90,7 +90,7 @@ def cmd_signals(args: argparse.Namespace, config: AtlasConfig) -> int:
             print(f"{kind.heading} ({len(members)})")
         for signal in members:
             paths = " ".join(site_url(entry) for entry in signal.entries)
-            print(f"- {signal.title}: {signal.reason} [{paths}]")
+            print(f"- {signal.title} — {signal.reason} [{paths}]")
     counts = ", ".join(f"{len(members)} {kind.key}" for kind, members in by_kind(found))
     print(f"{len(found)} signalen: {counts}.")
     return 0

@@ -16,6 +16,8 @@ from typing import Any
 from ..atlas import Atlas
 from ..derive import Links, label
 from ..kinds import KIND_BY_KEY
+from ..search.lunrbuild import index_terms
+from ..vocab import RegionScale
 
 EntryRef = tuple[str, str]
 """(kind key, id) of an entry a signal links."""
@@ -67,6 +69,14 @@ def age_nl(months: int) -> str:
         return f"{months} {'maand' if months == 1 else 'maanden'}"
     years, rest = divmod(months, 12)
     return f"ruim {years} jaar" if rest else f"{years} jaar"
+
+
+def place_words(atlas: Atlas) -> frozenset[str]:
+    """Stemmed words of the regions' names, synonyms and provinces, without the words for a scale
+    ("provincie", "regio"): texts from two regions differ in them by nature, so comparisons leave them out."""
+    names = (name for region in atlas.of("region") for name in (region.name, *region.synonyms, *region.provinces))
+    scales = {word for scale in RegionScale for word in index_terms(f"{scale.value} {scale.label}")}
+    return frozenset(word for name in names for word in index_terms(name) if word not in scales)
 
 
 def ref(entity: Any) -> EntryRef:

@@ -20,7 +20,7 @@ from ..derive import label, sort_key
 from ..render import date_nl
 from ..search.lunrbuild import index_terms
 from ..vocab import Level, QuestionStatus, ResearchStatus
-from .signal import Context, EntryRef, Signal, name_of, quoted, ref
+from .signal import Context, EntryRef, Signal, name_of, place_words, quoted, ref
 
 SUPPLY_KINDS = ("partner", "practice", "research")
 NATIONAL = ""
@@ -176,11 +176,15 @@ def period_nl(research: Any) -> str:
 
 
 def studies(ctx: Context) -> dict[str, list[Study]]:
-    """Per theme id: the research on it with a known period and named target groups."""
+    """Per theme id: the research on it with a known period and named target groups.
+
+    Place names are left out of the target groups: "inwoners van Utrecht" and "ondernemers
+    in Utrecht" are different groups."""
     found: dict[str, list[Study]] = defaultdict(list)
+    places = place_words(ctx.atlas)
     for research in ctx.atlas.of("research"):
         period = research_period(research, ctx.today)
-        groups = frozenset(term for group in research.target_groups for term in index_terms(group))
+        groups = frozenset(term for group in research.target_groups for term in index_terms(group)) - places
         if period is not None and groups:
             for theme in research.themes:
                 found[theme].append(Study(research, period, groups))

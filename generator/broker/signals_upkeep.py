@@ -28,16 +28,16 @@ def waiting(ctx: Context) -> Iterator[Signal]:
         if question.submitted < limit:
             age = months_between(question.submitted, ctx.today)
             facts.append(
-                f"is op {date_nl(question.submitted)} ingediend, {age_nl(age)} geleden, "
-                f"en nog niet beantwoord (stand: {question.status.label.lower()})"
+                f"Ingediend op {date_nl(question.submitted)}, {age_nl(age)} geleden, en nog niet beantwoord "
+                f"(stand: {question.status.label.lower()})."
             )
         if not question.partners:
-            facts.append("is nog aan geen kennispartner gekoppeld")
+            facts.append("Nog aan geen kennispartner gekoppeld.")
         if facts:
             yield Signal(
                 kind="wacht",
                 title=f"Vraag wacht: {question.title}",
-                reason=f"Deze vraag {' en '.join(facts)}.",
+                reason=" ".join(facts),
                 entries=(ref(question),),
                 region=question.region,
             )

@@ -101,7 +101,7 @@ def test_question_without_partner_waits(content: Path, write: Write, status: str
     assert len(waiting) == (1 if fires else 0)
     if fires:
         assert "geen kennispartner" in waiting[0].reason
-        assert "ingediend," not in waiting[0].reason  # only 9 days old: not waiting for its age
+        assert "Ingediend op" not in waiting[0].reason  # only 9 days old: not waiting for its age
 
 
 # ---------------------------------------------------------------- verouderd
@@ -320,6 +320,21 @@ def test_regional_research_overlaps_in_its_own_region_and_with_national(
     assert any(s.entries[:2] == pair for s in found(content, kind="overlap")) is fires
 
 
+@pytest.mark.parametrize(
+    ("other_group", "fires"), [("oudere inwoners", True), ("ondernemers in Voorbeeldregio", False)]
+)
+def test_place_names_do_not_make_a_target_group(content: Path, write: Write, other_group: str, fires: bool) -> None:
+    group = "[de waterbeheerders van gemeenten]"
+    research(write, "een", OVERLAPPING.replace(group, "[inwoners van Voorbeeldregio]"))
+    research(
+        write,
+        "twee",
+        OVERLAPPING.replace(group, f"[{other_group}]").replace("gemeente-voorbeeld", "voorbeeld-planbureau"),
+    )
+    pair = (("research", "een"), ("research", "twee"))
+    assert any(s.entries[:2] == pair for s in found(content, kind="overlap")) is fires
+
+
 @pytest.mark.parametrize(("today", "fires"), [(date(2026, 3, 1), True), (date(2026, 7, 1), False)])
 def test_running_research_without_dates_runs_today(content: Path, write: Write, today: date, fires: bool) -> None:
     research(write, "water-nog-eens", OVERLAPPING.replace("start: 2025-06-01\nend: 2026-06-01\n", ""))
@@ -443,3 +458,33 @@ def test_signals_page_on_the_real_site(real_site: Path) -> None:
     home = (real_site / "index.html").read_text(encoding="utf-8")
     assert 'href="signalen/"' in home
     assert "De atlas ziet nu" in home
+
+
+def recurring_question(write: Write, key: str, region: str, text: str) -> None:
+    write(
+        f"questions/{key}.yml",
+        f"id: {key}\ntitle: {text}\nquestion: {text}\nregion: {region}\nthemes: [klimaatadaptatie]\n"
+        "domains: [fysiek]\nstatus: ingediend\nsubmitted: 2026-02-20\n",
+    )
+
+
+def test_region_names_do_not_make_questions_different(content: Path, write: Write) -> None:
+    other_region(write)
+    recurring_question(write, "hitte-hier", "voorbeeldregio", "Hitte in Voorbeeldregio?")
+    recurring_question(write, "hitte-daar", "andere-regio", "Hitte in de Andere regio?")
+    assert [set(s.entries) for s in found(content, kind="herhaling")] == [
+        {("question", "hitte-hier"), ("question", "hitte-daar")}
+    ]
+
+
+def test_one_signal_for_a_question_in_three_regions(content: Path, write: Write) -> None:
+    other_region(write)
+    write(
+        "regions/derde-regio.md",
+        "---\nid: derde-regio\nname: Derde\nscale: regio\nlast_reviewed: 2026-02-01\n---\nT.\n",
+    )
+    for region in ("voorbeeldregio", "andere-regio", "derde-regio"):
+        recurring_question(write, f"koel-{region}", region, SAME)
+    recurring = found(content, kind="herhaling")
+    assert [s.title for s in recurring] == [f"Vraag in 3 regio's: {SAME}"]
+    assert len(recurring[0].entries) == 3
