@@ -10,6 +10,7 @@ HTML and sanitized with nh3, because Python-Markdown passes ``<script>``,
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +23,9 @@ from markupsafe import Markup
 
 from . import clock, derive, vocab
 from .atlas import Atlas
+from .broker.match import Matcher
+from .broker.matchdata import match_data
+from .broker.questions import question_help
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 if TYPE_CHECKING:
@@ -143,6 +147,7 @@ class Renderer:
     def __init__(self, atlas: Atlas, today: date | None = None) -> None:
         self.atlas = atlas
         self.links = derive.Links(atlas)
+        self.matcher = Matcher(match_data(atlas, self.links))
         self.today = clock.today(today)
         self._signals: list[Signal] | None = None
         self.env = Environment(
@@ -162,8 +167,10 @@ class Renderer:
             derive=derive,
             vocab=vocab,
             kinds=KINDS,
+            kinds_by_key=KIND_BY_KEY,
             external=external,
             mailto=mailto,
+            question_help=lambda question: question_help(self.matcher, question),
             signals=self.signals,
         )
 
@@ -201,6 +208,7 @@ class Renderer:
             )
             for entity in entries:
                 pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
+        pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "")
         pages["zoeken.md"] = self.render("search.md.j2", "")
         pages["signalen.md"] = self.render("signals.md.j2", "", today=self.today, groups=self.signal_groups())

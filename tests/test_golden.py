@@ -26,7 +26,9 @@ GOLDEN_TODAY = date(2027, 1, 1)
 
 
 def rendered() -> dict[str, str]:
-    return render_site(gather(AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()), GOLDEN_TODAY)
+    """The Markdown pages; data files such as broker/match.json have tests of their own."""
+    pages = render_site(gather(AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()), GOLDEN_TODAY)
+    return {path: text for path, text in pages.items() if path.endswith(".md")}
 
 
 PAGES = rendered()
