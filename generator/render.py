@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from . import derive, vocab
 from .atlas import Atlas
+from .broker.overview_page import overview_page
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -182,6 +183,7 @@ class Renderer:
                 pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "")
         pages["zoeken.md"] = self.render("search.md.j2", "")
+        pages["overzicht.md"] = self.render("overview.md.j2", "", overview=overview_page(self.links))
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"
         return pages
