@@ -62,6 +62,10 @@ class NetworkMap:
         return sorted((by_key[k] for k in linked), key=lambda n: (n.role != "region", n.label.casefold(), n.key))
 
 
+def plural(count: int, one: str, more: str) -> str:
+    return f"{count} {one if count == 1 else more}"
+
+
 def _region_nodes(links: Links) -> tuple[list[Node], dict[str, str]]:
     """Region nodes, and region id → node key (the smallest regions share one node past the limit)."""
     regions = sorted(links.atlas.entries["region"].values(), key=sort_key)
@@ -75,7 +79,11 @@ def _region_nodes(links: Links) -> tuple[list[Node], dict[str, str]]:
     rest = [r for r in regions if r.id not in node_of]
     if rest:
         together = set().union(*(partners[r.id] for r in rest))
-        nodes.append(Node("region:overig", "region", f"{len(rest)} andere regio's", len(together), len(rest)))
+        nodes.append(
+            Node(
+                "region:overig", "region", plural(len(rest), "andere regio", "andere regio's"), len(together), len(rest)
+            )
+        )
         node_of.update((r.id, "region:overig") for r in rest)
     return nodes, node_of
 
@@ -88,7 +96,9 @@ def _network_nodes(networks: list[Any], grouped: bool, count: dict[str, int]) ->
     """(key, label, url) of each network node: one per network, or one per kind when grouped."""
     if grouped:
         keys = [(f"kind:{kind.value}", kind.label) for kind in NetworkKind]
-        return [(key, f"{name}: {count[key]} netwerken", None) for key, name in keys if count[key]]
+        return [
+            (key, f"{name}: {plural(count[key], 'netwerk', 'netwerken')}", None) for key, name in keys if count[key]
+        ]
     return [(f"network:{n.id}", label(n), f"netwerken/{n.id}/") for n in networks]
 
 

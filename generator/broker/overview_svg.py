@@ -14,7 +14,7 @@ import math
 from markupsafe import Markup
 
 from .overview import CountTable, Coverage, Stage
-from .overview_network import NetworkMap, Node
+from .overview_network import NetworkMap, Node, plural
 
 INK = "#1a1a1a"
 WHITE = "#ffffff"
@@ -237,7 +237,7 @@ def network(graph: NetworkMap) -> Markup:
         stroke = 1 + math.log2(edge.weight) / 2
         body.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#9e9e9e" stroke-opacity="0.6" '
-            f'stroke-width="{stroke:.1f}"><title>{edge.weight} netwerken</title></line>'
+            f'stroke-width="{stroke:.1f}"><title>{plural(edge.weight, "netwerk", "netwerken")}</title></line>'
         )
     wanted = []
     for node in graph.nodes:
@@ -262,7 +262,7 @@ def network(graph: NetworkMap) -> Markup:
             + text(
                 round(x, 1),
                 round(top + 2 * size + 2, 1),
-                f"{node.partners} partners",
+                plural(node.partners, "partner", "partners"),
                 "atlas-svg-n",
                 text_anchor=anchor,
                 **halo,
