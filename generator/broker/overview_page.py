@@ -15,7 +15,7 @@ from .overview_network import NetworkMap, network_map
 class OverviewPage:
     coverage: overview.Coverage
     coverage_svg: Markup
-    legend: list[tuple[str, str, str]]
+    legend: list[tuple[str, str]]
     counts: list[tuple[overview.CountTable, Markup]]
     funnel: tuple[overview.Stage, ...]
     funnel_svg: Markup

@@ -84,8 +84,8 @@ def supply_fill(supply: int, questions: int, bounds: list[int]) -> str:
     return SUPPLY_FILLS[len(SUPPLY_FILLS) - len(bounds) + index]  # the most supply is always the darkest
 
 
-def legend(coverage: Coverage) -> list[tuple[str, str, str]]:
-    """(fill, text colour, Dutch label) of every colour the heatmap uses, in order."""
+def legend(coverage: Coverage) -> list[tuple[str, str]]:
+    """(fill, Dutch label) of every colour the heatmap uses, in order."""
     steps = [(NO_SUPPLY_FILL, "geen aanbod, geen vragen"), (GAP_FILL, "wel vragen, geen aanbod")]
     bounds = supply_bounds(coverage)
     low = 1
@@ -93,13 +93,13 @@ def legend(coverage: Coverage) -> list[tuple[str, str, str]]:
         fill = supply_fill(bound, 0, bounds)
         steps.append((fill, f"aanbod {low}" if bound == low else f"aanbod {low}–{bound}"))
         low = bound + 1
-    return [(fill, text_on(fill), words) for fill, words in steps]
+    return steps
 
 
 def heatmap(coverage: Coverage) -> Markup:
     cell_w, cell_h, size = 64, 30, 12
     label_w = round(min(260, max((len(r.label) for r in coverage.rows), default=10) * size * CHAR + 16))
-    head_h = round(min(160, max(len(c.label) for c in coverage.columns) * size * CHAR * 0.72 + 24))
+    head_h = round(min(160, max(len(c.label) for c in coverage.columns) * size * CHAR * 0.64 + 20))
     bounds = supply_bounds(coverage)
     body = []
     for col, column in enumerate(coverage.columns):

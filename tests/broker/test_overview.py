@@ -248,14 +248,20 @@ def test_contrast_is_the_wcag_ratio() -> None:
 def test_legend_covers_every_supply_in_the_heatmap(links: Links) -> None:
     coverage = overview.coverage(links)
     legend = overview_svg.legend(coverage)
-    fills = {fill for fill, _, _ in legend}
+    fills = {fill for fill, _ in legend}
     used = {
         overview_svg.supply_fill(c.supply, c.questions, overview_svg.supply_bounds(coverage))
         for row in coverage.rows
         for c in row.cells
     }
     assert used <= fills
-    assert [words for _, _, words in legend][-1] == "aanbod 3"
+    assert [words for _, words in legend] == [
+        "geen aanbod, geen vragen",
+        "wel vragen, geen aanbod",
+        "aanbod 1",
+        "aanbod 2",
+        "aanbod 3",
+    ]
 
 
 def test_network_picture_stays_small_at_national_scale(tmp_path: Path) -> None:
