@@ -136,9 +136,11 @@ def heatmap(coverage: Coverage) -> Markup:
 
 
 def bars(table: CountTable) -> Markup:
-    size, row_h, label_w, bar_w = 13, 24, 230, 260
+    size, row_h, bar_w = 13, 24, 180
     most = max((v for row in table.rows for v in row.values), default=0) or 1
     multi = len(table.series) > 1
+    names = table.series if multi else tuple(row.label for row in table.rows)
+    label_w = round(min(230, max(len(name) for name in names) * size * CHAR + 12))
     body: list[str] = []
     y = 4.0
     for row in table.rows:
@@ -156,13 +158,14 @@ def bars(table: CountTable) -> Markup:
                 + "</g>"
             )
             y += row_h
-    width = label_w + bar_w + 8 * size * CHAR
+    groups = max((len(row.label) for row in table.rows), default=0) * size * CHAR if multi else 0
+    width = round(max(label_w + bar_w + 6 * size * CHAR, groups))
     desc = f"Staafdiagram: {table.caption.lower()}. De tabel ernaast heeft dezelfde cijfers."
     return svg(f"atlas-count-{table.key}", table.caption, desc, size, (width, y + 4), body)
 
 
 def funnel(stages: tuple[Stage, ...]) -> Markup:
-    row_h, label_w, bar_w, size = 40, 120, 300, 13
+    row_h, label_w, bar_w, size = 40, 100, 200, 13
     most = max((stage.reached for stage in stages), default=0) or 1
     body = []
     for index, stage in enumerate(stages):
@@ -180,7 +183,7 @@ def funnel(stages: tuple[Stage, ...]) -> Markup:
         "Trechter van de kennisvragen, van ingediend tot beantwoord. Per fase staat hoeveel vragen die fase "
         "bereikten en hoeveel er nu in staan. De tabel ernaast heeft dezelfde cijfers."
     )
-    width = label_w + bar_w + 22 * size * CHAR
+    width = round(label_w + bar_w + 17 * size * CHAR)
     box = (width, 8 + len(stages) * row_h)
     return svg("atlas-funnel", "Van ingediende tot beantwoorde vraag", desc, size, box, body)
 
