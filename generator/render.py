@@ -25,6 +25,7 @@ from . import clock, derive, vocab
 from .atlas import Atlas
 from .broker.match import Matcher
 from .broker.matchdata import match_data
+from .broker.overview_page import overview_page
 from .broker.questions import QuestionHelper
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
@@ -213,6 +214,7 @@ class Renderer:
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "")
         pages["zoeken.md"] = self.render("search.md.j2", "")
         pages["signalen.md"] = self.render("signals.md.j2", "", today=self.today, groups=self.signal_groups())
+        pages["overzicht.md"] = self.render("overview.md.j2", "", overview=overview_page(self.links))
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"
         return pages
