@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from . import derive, vocab
 from .atlas import Atlas
+from .broker import askform
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -180,7 +181,7 @@ class Renderer:
             )
             for entity in entries:
                 pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
-        pages["vraag-stellen.md"] = self.render("ask.md.j2", "")
+        pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"
