@@ -85,6 +85,51 @@ def cmd_issue_form(args: argparse.Namespace, config: AtlasConfig) -> int:
     return 0
 
 
+def cmd_match(args: argparse.Namespace, config: AtlasConfig) -> int:
+    import json
+
+    from .broker.ask import ask_from_arguments
+    from .broker.evaluate import evaluate, read_cases
+    from .broker.match import Matcher
+    from .broker.report import evaluation_lines, match_lines
+    from .build import gather
+
+    matcher = Matcher.for_atlas(gather(config))
+    if args.evaluate:
+        print("\n".join(evaluation_lines(evaluate(matcher, read_cases(Path(args.evaluate))))))
+        return 0
+    if not args.question:
+        raise AtlasError("geef een vraag, of --evaluate BESTAND")
+    ask = ask_from_arguments(matcher.data, args.question, args.region, args.theme, args.needs, args.domain)
+    matches = matcher.match(ask, limit=args.limit)
+    if args.json:
+        print(json.dumps([match.as_json() for match in matches], ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(match_lines(matches)))
+    return 0
+
+
+def add_match_command(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    from .vocab import Domain, Offer
+
+    match = command("match", cmd_match, "Zoek wie en wat kan helpen bij een kennisvraag, met de redenen.")
+    match.add_argument("question", nargs="?", metavar="VRAAG", help="de vraag in gewone woorden")
+    match.add_argument("--region", metavar="ID", help="regio van de vraag (id)")
+    match.add_argument("--theme", metavar="ID", action="append", default=[], help="thema (id); mag vaker")
+    match.add_argument(
+        "--needs",
+        metavar="AANBOD",
+        action="append",
+        default=[],
+        choices=[o.value for o in Offer],
+        help="wat nodig is: " + ", ".join(o.value for o in Offer) + "; mag vaker",
+    )
+    match.add_argument("--domain", choices=[d.value for d in Domain], help="domein: fysiek of sociaal")
+    match.add_argument("--limit", metavar="N", type=int, default=10, help="hoeveel resultaten (standaard: 10)")
+    match.add_argument("--json", action="store_true", help="als JSON: type, id, name, url, score, parts, reasons")
+    match.add_argument("--evaluate", metavar="BESTAND", help="meet top-1 en top-5 over een evaluatieset (YAML)")
+
+
 def parser() -> argparse.ArgumentParser:
     from .kinds import KIND_BY_KEY
 
@@ -116,6 +161,7 @@ def parser() -> argparse.ArgumentParser:
         "issue-form", cmd_issue_form, "Schrijf het GitHub-formulier voor kennisvragen opnieuw uit de content."
     )
     issue_form.add_argument("--check", action="store_true", help="alleen controleren of het formulier actueel is")
+    add_match_command(command)
     return main
 
 

@@ -41,10 +41,15 @@ def index_term(word: str) -> str | None:
     return None if trimmed in STOP_WORDS else stem(trimmed)
 
 
-def index_terms(text: Any) -> list[str]:
+def words(text: Any) -> list[str]:
+    """The lower-cased words of a text, split as lunr's tokenizer splits them."""
     if text is None:
         return []
-    terms = (index_term(word) for word in _SEPARATORS.split(str(text).lower()) if word)
+    return [word for word in _SEPARATORS.split(str(text).lower()) if word]
+
+
+def index_terms(text: Any) -> list[str]:
+    terms = (index_term(word) for word in words(text))
     return [term for term in terms if term is not None]
 
 

@@ -1,0 +1,97 @@
+"""Which themes, regions and needs a question names in its own words.
+
+Names, abbreviations and synonyms become phrases of index terms, made with the search
+pipeline (``lunrbuild.index_terms``: trim, Dutch stop words, Dutch stemmer), so that
+"Friesland" finds Fryslân, "hittestress" finds Klimaatadaptatie and "provincie Utrecht"
+finds Utrecht, whatever the inflection. A one-word phrase also matches the start of a
+longer word ("droogteproblemen"), because Dutch writes compounds as one word.
+
+The browser's copy of this method is ``generator/assets/broker/match.js``; the phrases
+travel in the match data, so both sides read the same list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..search.lunrbuild import index_terms
+
+COMPOUND_PREFIX = 5
+"""A one-word phrase of at least this many letters also matches a word that starts with it."""
+
+NEED_WORDS: dict[str, tuple[str, ...]] = {
+    "onderzoek": ("onderzoek", "onderzoeken", "onderzoekers", "studie", "evaluatie", "wetenschappelijk"),
+    "data": ("data", "cijfers", "gegevens", "statistiek", "statistieken", "monitor", "dashboard"),
+    "advies": ("advies", "adviseren", "advisering", "adviseur"),
+    "training": ("training", "trainingen", "cursus", "opleiding", "scholing", "workshop"),
+    "netwerk": ("netwerk", "netwerken", "kenniscommunity", "contacten", "samenwerkingspartners"),
+    "praktijkkennis": ("praktijkkennis", "praktijkvoorbeelden", "ervaringen", "goede praktijk", "voorbeelden"),
+}
+"""Everyday words for what an asker needs, by ``Offer`` value."""
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """Ids of what a text names, in the order they first appear in it."""
+
+    themes: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    consumed: tuple[int, ...] = ()
+    """Positions of the terms that named something: the text part leaves them to the other parts."""
+
+
+Phrase = tuple[str, str, tuple[str, ...]]
+"""(what it names: "theme", "region" or "need"; its id or value; its index terms)."""
+
+
+def canonical(term: str) -> str:
+    """Dutch alternates s/z and f/v at the end of a stem (Fries, Friezen; leef, leven):
+    the stemmer keeps them apart, recognition does not."""
+    if term.endswith("z"):
+        return term[:-1] + "s"
+    if term.endswith("v"):
+        return term[:-1] + "f"
+    return term
+
+
+def phrases_for(kind: str, key: str, names: Iterable[str | None]) -> list[Phrase]:
+    found = {tuple(canonical(term) for term in index_terms(name)) for name in names if name}
+    return [(kind, key, terms) for terms in sorted(found) if terms]
+
+
+def need_phrases() -> list[Phrase]:
+    return [phrase for value, words in NEED_WORDS.items() for phrase in phrases_for("need", value, words)]
+
+
+def term_matches(word: str, term: str, single: bool) -> bool:
+    return word == term or (single and len(term) >= COMPOUND_PREFIX and word.startswith(term))
+
+
+def positions(terms: Sequence[str], phrase: Sequence[str]) -> list[int]:
+    """Every position where the phrase starts in the terms."""
+    single = len(phrase) == 1
+    return [
+        start
+        for start in range(len(terms) - len(phrase) + 1)
+        if all(term_matches(terms[start + i], part, single) for i, part in enumerate(phrase))
+    ]
+
+
+def recognise(typed: Sequence[str], phrases: Iterable[Phrase]) -> Recognised:
+    """The themes, regions and needs whose phrases occur in the typed terms, by first occurrence."""
+    terms = [canonical(term) for term in typed]
+    first: dict[tuple[str, str], int] = {}
+    consumed: set[int] = set()
+    for kind, key, phrase in phrases:
+        found = positions(terms, phrase)
+        if found:
+            first[(kind, key)] = min(found[0], first.get((kind, key), len(terms)))
+            consumed.update(start + i for start in found for i in range(len(phrase)))
+    ordered = sorted(first, key=lambda found: (first[found], found))
+
+    def of(kind: str) -> tuple[str, ...]:
+        return tuple(key for found_kind, key in ordered if found_kind == kind)
+
+    return Recognised(themes=of("theme"), regions=of("region"), needs=of("need"), consumed=tuple(sorted(consumed)))
