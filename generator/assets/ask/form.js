@@ -4,8 +4,8 @@
  *
  * The form is in the page, hidden (templates/ask.md.j2); this script reveals it, so without
  * JavaScript the page shows the guidance and the contact points. compose.js turns a draft
- * into text, links and a YAML file; suggest.js (when the matcher loaded) suggests themes and
- * a region and lists what the atlas already has.
+ * into text, links and a YAML file; suggest.js (when the matcher loaded) suggests themes, a
+ * region and needs, and lists what the atlas already has.
  */
 (function () {
   "use strict";
@@ -27,7 +27,7 @@
   var back = document.getElementById("atlas-ask-back");
   var next = document.getElementById("atlas-ask-next");
   var current = 1;
-  var touched = { themes: false, region: false };  // did the asker choose, or may suggestions?
+  var touched = { themes: false, region: false, needs: false };  // did the asker choose, or may suggestions?
   var listeners = [];                               // called with the draft after each change
 
   function byId(id) {
@@ -112,8 +112,9 @@
       return 1;
     }
     fill(saved.draft);
-    touched.themes = Boolean(saved.touched && saved.touched.themes);
-    touched.region = Boolean(saved.touched && saved.touched.region);
+    Object.keys(touched).forEach(function (name) {
+      touched[name] = Boolean(saved.touched && saved.touched[name]);
+    });
     var step = Number(saved.step);
     return step >= 1 && step <= steps.length ? step : 1;
   }
@@ -200,8 +201,9 @@
       // nothing stored
     }
     form.reset();
-    touched.themes = false;
-    touched.region = false;
+    Object.keys(touched).forEach(function (name) {
+      touched[name] = false;
+    });
     showError("ask-question-error", false, form.elements.namedItem("question"));
     showError("ask-themes-error", false, controls("themes")[0]);
     changed();
@@ -281,7 +283,7 @@
   });
   form.addEventListener("change", function (event) {
     var name = event.target.name;
-    if (name === "themes" || name === "region") {
+    if (Object.prototype.hasOwnProperty.call(touched, name)) {
       touched[name] = true;  // the asker chose: suggestions no longer change the choice
     }
     clearFixedErrors(name);
