@@ -127,7 +127,7 @@
         showSuggested(form, matcher.recognise(draft.question));
         var current = form.draft();
         var found = suggestions(matcher, current, form.touched);
-        var key = JSON.stringify(found);
+        var key = JSON.stringify([Boolean(current.question.trim()), found]);
         if (key !== shown) {
           shown = key;
           render(box, found, form.root, Boolean(current.question.trim()));
