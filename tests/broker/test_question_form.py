@@ -366,3 +366,16 @@ def test_mail_goes_to_the_regions_contact_point(page: Page, fixture_site_url: st
         page.locator("#atlas-ask-next").click()
     national = page.locator("#ask-send-mail").get_attribute("href") or ""
     assert national.startswith(f"mailto:{SETTINGS['contact_email']}?")
+
+
+def test_a_question_too_long_for_a_link_says_so(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/vraag-stellen/")
+    go_to_last_step(page, "Hoe houden we wijken koel? " + "Meer uitleg bij de vraag. " * 400, ["klimaatadaptatie"])
+    expect(page.locator("#ask-send-github-long")).to_be_visible()
+    page.locator("#atlas-ask-back").click()
+    for _ in range(5):
+        page.locator("#atlas-ask-back").click()
+    page.locator("#ask-question").fill("Hoe houden we wijken koel?")
+    for _ in range(6):
+        page.locator("#atlas-ask-next").click()
+    expect(page.locator("#ask-send-github-long")).to_be_hidden()

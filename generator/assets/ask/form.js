@@ -14,6 +14,7 @@
   var compose = window.AtlasAskCompose;
   var STORAGE_KEY = "atlas-ask-draft";
   var TEXT_FIELDS = ["question", "title", "involved", "target_group", "known", "deadline"];
+  var LONGEST_LINK = 8000;  // GitHub refuses longer addresses
 
   var root = document.getElementById("atlas-ask");
   var form = document.getElementById("atlas-ask-form");
@@ -216,7 +217,9 @@
   function updateReview() {
     var values = draft();
     byId("ask-review").value = compose.text(values, catalog);
-    byId("ask-send-github").href = compose.issueUrl(repoUrl, values, catalog);
+    var issueUrl = compose.issueUrl(repoUrl, values, catalog);
+    byId("ask-send-github").href = issueUrl;
+    byId("ask-send-github-long").hidden = issueUrl.length <= LONGEST_LINK;
     var target = compose.mailTarget(values, catalog, nationalEmail);
     byId("ask-send-mail").href = compose.mailto(target.email, values, catalog);
     byId("ask-send-mail-to").textContent = target.via ?
