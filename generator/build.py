@@ -8,14 +8,12 @@ when something really changed; stale files are removed.
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atlas import Atlas
-from .broker.matchdata import match_data
 from .config import AtlasConfig
 from .errors import BuildError, display_path
 from .load import load
@@ -27,8 +25,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 ASSETS = Path(__file__).parent / "assets"
-MATCH_DATA = "broker/match.json"
-"""What the question form's matcher in the browser reads (assets/broker/match.js)."""
 
 
 def gather(config: AtlasConfig) -> Atlas:
@@ -71,7 +67,6 @@ def generate_docs(config: AtlasConfig) -> Atlas:
     atlas = gather(config)
     pages = render_site(atlas)
     pages.update(render_search_index(atlas))
-    pages[MATCH_DATA] = json.dumps(match_data(atlas), ensure_ascii=False, separators=(",", ":"))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())
     write_tree(config.docs_dir, files)

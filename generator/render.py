@@ -10,6 +10,7 @@ HTML and sanitized with nh3, because Python-Markdown passes ``<script>``,
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +24,9 @@ from markupsafe import Markup
 from . import derive, vocab
 from .atlas import Atlas
 from .broker import askform
+from .broker.match import Matcher
+from .broker.matchdata import match_data
+from .broker.questions import question_help
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -140,6 +144,7 @@ class Renderer:
     def __init__(self, atlas: Atlas) -> None:
         self.atlas = atlas
         self.links = derive.Links(atlas)
+        self.matcher = Matcher(match_data(atlas, self.links))
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,  # makes macro output Markup; finalize does the Markdown escaping
@@ -157,8 +162,10 @@ class Renderer:
             derive=derive,
             vocab=vocab,
             kinds=KINDS,
+            kinds_by_key=KIND_BY_KEY,
             external=external,
             mailto=mailto,
+            question_help=lambda question: question_help(self.matcher, question),
         )
 
     def link_from(self, base: str) -> Any:
@@ -181,6 +188,7 @@ class Renderer:
             )
             for entity in entries:
                 pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
+        pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
         for page in self.atlas.pages:

@@ -21,7 +21,9 @@ REGENERATE = os.environ.get("ATLAS_REGENERATE_GOLDEN") == "1"
 
 
 def rendered() -> dict[str, str]:
-    return render_site(gather(AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()))
+    """The Markdown pages; data files such as broker/match.json have tests of their own."""
+    pages = render_site(gather(AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()))
+    return {path: text for path, text in pages.items() if path.endswith(".md")}
 
 
 PAGES = rendered()

@@ -32,6 +32,8 @@ from .recognise import Phrase, Recognised, recognise
 from .score import Understood, is_result, score_parts
 
 SCORE_DIGITS = 6
+Scored = tuple[int, dict[str, float]]
+"""A result before its reasons are made: (number of the entry in the match data, score parts)."""
 
 
 @dataclass(frozen=True)
@@ -139,14 +141,13 @@ class Matcher:
             found.update(self.by_region.get(region, ()))
         return sorted(found)
 
-    def match(
+    def rank(
         self,
         ask: Ask,
-        limit: int | None = 10,
         kinds: Sequence[str] | None = None,
         exclude: Iterable[tuple[str, str]] = (),
-    ) -> list[Match]:
-        """The best entries for the ask, best first."""
+    ) -> tuple[Understood, list[Scored]]:
+        """Every result for the ask, best first, as (doc number, parts): no reasons made yet."""
         understood = self.understand(ask)
         excluded = set(exclude)
         scored = []
@@ -158,15 +159,25 @@ class Matcher:
             if is_result(doc, parts, self.data):
                 scored.append((-round(sum(parts.values()), SCORE_DIGITS), number, parts))
         scored.sort(key=lambda item: (item[0], item[1]))
-        chosen = scored if limit is None else scored[:limit]
-        return [self._result(number, parts, understood) for _, number, parts in chosen]
+        return understood, [(number, parts) for _, number, parts in scored]
+
+    def match(
+        self,
+        ask: Ask,
+        limit: int | None = 10,
+        kinds: Sequence[str] | None = None,
+        exclude: Iterable[tuple[str, str]] = (),
+    ) -> list[Match]:
+        """The best entries for the ask, best first."""
+        understood, ranked = self.rank(ask, kinds, exclude)
+        chosen = ranked if limit is None else ranked[:limit]
+        return [self.result(number, parts, understood) for number, parts in chosen]
 
     def for_question(self, question: Any, kinds: Sequence[str] | None = None, limit: int | None = 10) -> list[Match]:
         """Matches for a question in the atlas, asked with its own text, region and themes; never itself."""
-        ask = Ask(text=f"{question.title} {question.question}", region=question.region, themes=tuple(question.themes))
-        return self.match(ask, limit=limit, kinds=kinds, exclude=[("question", question.id)])
+        return self.match(question_ask(question), limit=limit, kinds=kinds, exclude=[("question", question.id)])
 
-    def _result(self, number: int, parts: dict[str, float], understood: Understood) -> Match:
+    def result(self, number: int, parts: dict[str, float], understood: Understood) -> Match:
         doc = self.docs[number]
         return Match(
             type=doc["type"],
@@ -177,6 +188,11 @@ class Matcher:
             parts={name: round(value, SCORE_DIGITS) for name, value in parts.items()},
             reasons=tuple(reasons_for(doc, understood, self.data)),
         )
+
+
+def question_ask(question: Any) -> Ask:
+    """A question in the atlas as an ask: its title and question, its region and themes."""
+    return Ask(text=f"{question.title} {question.question}", region=question.region, themes=tuple(question.themes))
 
 
 def _terms_of(text: str) -> list[tuple[str, str]]:

@@ -41,7 +41,7 @@ WEIGHTS: dict[str, float] = {
     "theme_more": 0.5,  # every further shared theme
     "theme_more_max": 1.0,
     "related": 0.75,  # a related theme (only when no theme is shared)
-    "region": 2.5,  # active in the asker's region
+    "region": 2.0,  # active in the asker's region
     "national": 0.75,  # national, when the asker named a region
     "national_anywhere": 0.5,  # national, when the asker named no region
     "offer": 0.75,  # per need the partner offers
@@ -56,7 +56,8 @@ FILLER_WORDS = (
     "hoe wat wie waar waarom wanneer welk welke kan kunnen kun moet moeten wil willen zou zouden gaan gaat "
     "heeft hebben hebt krijg krijgen maak maken doe doen weet weten vind vinden zoek zoeken graag vraag "
     "vragen iemand iets mensen goed goede beter manier hulp helpen help ons onze onzelf je jullie we wij "
-    "provincie regio"
+    "provincie regio elkaar zodat omdat daarbij daarvoor ervoor eigen steeds vaak nieuw nieuwe veel meer minder "
+    "ander andere"
 )
 """Words every question has; they say nothing about what it is about, so the text part skips them."""
 

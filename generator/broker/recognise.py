@@ -4,7 +4,8 @@ Names, abbreviations and synonyms become phrases of index terms, made with the s
 pipeline (``lunrbuild.index_terms``: trim, Dutch stop words, Dutch stemmer), so that
 "Friesland" finds Fryslân, "hittestress" finds Klimaatadaptatie and "provincie Utrecht"
 finds Utrecht, whatever the inflection. A one-word phrase also matches the start of a
-longer word ("droogteproblemen"), because Dutch writes compounds as one word.
+longer word ("droogteproblemen"), because Dutch writes compounds as one word; the words
+for needs match whole words only (they are short and common: "data" is not "datacenter").
 
 The browser's copy of this method is ``generator/assets/broker/match.js``; the phrases
 travel in the match data, so both sides read the same list.
@@ -26,7 +27,7 @@ NEED_WORDS: dict[str, tuple[str, ...]] = {
     "advies": ("advies", "adviseren", "advisering", "adviseur"),
     "training": ("training", "trainingen", "cursus", "opleiding", "scholing", "workshop"),
     "netwerk": ("netwerk", "netwerken", "kenniscommunity", "contacten", "samenwerkingspartners"),
-    "praktijkkennis": ("praktijkkennis", "praktijkvoorbeelden", "ervaringen", "goede praktijk", "voorbeelden"),
+    "praktijkkennis": ("praktijkkennis", "praktijkvoorbeelden", "ervaringen", "goede praktijk"),
 }
 """Everyday words for what an asker needs, by ``Offer`` value."""
 
@@ -69,9 +70,9 @@ def term_matches(word: str, term: str, single: bool) -> bool:
     return word == term or (single and len(term) >= COMPOUND_PREFIX and word.startswith(term))
 
 
-def positions(terms: Sequence[str], phrase: Sequence[str]) -> list[int]:
+def positions(terms: Sequence[str], phrase: Sequence[str], compounds: bool = True) -> list[int]:
     """Every position where the phrase starts in the terms."""
-    single = len(phrase) == 1
+    single = compounds and len(phrase) == 1
     return [
         start
         for start in range(len(terms) - len(phrase) + 1)
@@ -85,7 +86,7 @@ def recognise(typed: Sequence[str], phrases: Iterable[Phrase]) -> Recognised:
     first: dict[tuple[str, str], int] = {}
     consumed: set[int] = set()
     for kind, key, phrase in phrases:
-        found = positions(terms, phrase)
+        found = positions(terms, phrase, compounds=kind != "need")
         if found:
             first[(kind, key)] = min(found[0], first.get((kind, key), len(terms)))
             consumed.update(start + i for start in found for i in range(len(phrase)))

@@ -83,9 +83,9 @@
     return word === term || (single && term.length >= COMPOUND_PREFIX && word.indexOf(term) === 0);
   }
 
-  function positions(terms, phrase) {
+  function positions(terms, phrase, compounds) {
     var found = [];
-    var single = phrase.length === 1;
+    var single = compounds && phrase.length === 1;
     for (var start = 0; start < terms.length - phrase.length + 1; start++) {
       var all = true;
       for (var i = 0; i < phrase.length && all; i++) all = termMatches(terms[start + i], phrase[i], single);
@@ -106,7 +106,7 @@
     var first = Object.create(null);
     var consumed = Object.create(null);
     phrases.forEach(function (phrase) {
-      var found = positions(terms, phrase[2]);
+      var found = positions(terms, phrase[2], phrase[0] !== "need");
       if (!found.length) return;
       var key = phrase[0] + "\u0000" + phrase[1];
       first[key] = Math.min(found[0], key in first ? first[key] : terms.length);
