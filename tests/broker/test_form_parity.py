@@ -89,10 +89,21 @@ def expected_groups(matches: list[dict[str, Any]]) -> dict[str, list[tuple[str, 
     return {kind: [key(m) for m in matches if m["type"] == kind][:LIMIT] for kind in GROUPS}
 
 
+def wait_until_shown_for(page: Page, ask: dict[str, Any]) -> None:
+    """Until the suggestions on screen are those for this ask (they follow the form after a pause)."""
+    page.wait_for_function(
+        """wanted => {
+            const shown = AtlasAskSuggest.shownFor;
+            const same = k => JSON.stringify(shown[k]) === JSON.stringify(wanted[k]);
+            return shown !== null && Object.keys(wanted).every(same);
+        }""",
+        arg=ask,
+    )
+
+
 def type_question(page: Page, question: str) -> None:
-    before = page.evaluate("AtlasAskSuggest.updates")
     page.locator("#ask-question").fill(question)
-    page.wait_for_function("n => AtlasAskSuggest.updates > n", arg=before)
+    wait_until_shown_for(page, {"text": question})
 
 
 @pytest.mark.parametrize("question", TYPED)
@@ -120,9 +131,9 @@ def test_chosen_region_themes_and_needs_go_into_the_ask(
     page.locator("#ask-region-utrecht").check()
     for _ in range(3):
         page.locator("#atlas-ask-next").click()
-    before = page.evaluate("AtlasAskSuggest.updates")
     page.locator("#ask-need-advies").check()
-    page.wait_for_function("n => AtlasAskSuggest.updates > n", arg=before)
+    chosen = {"region": "utrecht", "themes": ["klimaatadaptatie", "langer-thuis-wonen"], "needs": ["advies"]}
+    wait_until_shown_for(page, {"text": question, **chosen})
     options = ["--region", "utrecht", "--theme", "klimaatadaptatie", "--theme", "langer-thuis-wonen"]
     expected = expected_groups(cli_matches(atlas_cli, question, *options, "--needs", "advies", "--limit", "1000"))
     assert shown_groups(page) == expected

@@ -201,10 +201,8 @@ def test_live_suggestions_show_names_links_and_reasons(page: Page, site_url: str
 
 def fill_question(page: Page, question: str) -> None:
     """Type the question and wait for the suggestions it brings (ticked themes, region, needs)."""
-    page.wait_for_function("window.AtlasAskSuggest && AtlasAskSuggest.updates > 0")  # the first one is done
-    before = page.evaluate("AtlasAskSuggest.updates")
     page.locator("#ask-question").fill(question)
-    page.wait_for_function("n => AtlasAskSuggest.updates > n", arg=before)
+    page.wait_for_function("q => window.AtlasAskSuggest && (AtlasAskSuggest.shownFor || {}).text === q", arg=question)
 
 
 def checked(page: Page, name: str) -> list[str]:

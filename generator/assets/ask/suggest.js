@@ -133,6 +133,7 @@
           render(box, found, form.root, Boolean(current.question.trim()));
         }
         api.updates += 1;
+        api.shownFor = ask(current, form.touched);
       }
       form.onChange(function (draft) {
         clearTimeout(timer);
@@ -143,5 +144,6 @@
     });
   }
 
-  window.AtlasAskSuggest = { start: start, ask: ask, suggestions: suggestions, ready: null, updates: 0 };
+  // updates and shownFor (the ask behind the suggestions on screen) let the tests know when the page caught up.
+  window.AtlasAskSuggest = { start: start, ask: ask, suggestions: suggestions, ready: null, updates: 0, shownFor: null };
 })();
