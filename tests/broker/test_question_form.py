@@ -176,6 +176,9 @@ def test_themes_step_needs_a_theme(page: Page, site_url: str) -> None:
     expect(page.locator("#atlas-ask-progress")).to_have_text("Stap 2 van 7")
     page.locator("#atlas-ask-next").click()
     expect(page.locator("#ask-themes-error")).to_be_visible()
+    expect(page.locator("#ask-theme-bodem-en-ondergrond")).to_be_focused()
+    step = page.locator('fieldset[data-step="2"]')
+    assert (step.get_attribute("aria-describedby") or "").split() == ["ask-themes-hint", "ask-themes-error"]
     expect(page.locator("#atlas-ask-progress")).to_have_text("Stap 2 van 7")
     page.locator("#ask-theme-cultuur").check()
     expect(page.locator("#ask-themes-error")).to_be_hidden()

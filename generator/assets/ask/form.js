@@ -133,7 +133,7 @@
         described.push(id);
       }
       field.setAttribute("aria-describedby", described.join(" "));
-      if (show) {
+      if (show && field.tagName !== "FIELDSET") {  // aria-invalid belongs on a control, not a group
         field.setAttribute("aria-invalid", "true");
       } else {
         field.removeAttribute("aria-invalid");
@@ -151,9 +151,8 @@
     }
     if (step === 2) {
       var none = checked("themes").length === 0;
-      var first = controls("themes")[0];
-      showError("ask-themes-error", none, first);
-      return none ? first : null;
+      showError("ask-themes-error", none, steps[1]);
+      return none ? controls("themes")[0] : null;
     }
     return null;
   }
@@ -206,7 +205,7 @@
       touched[name] = false;
     });
     showError("ask-question-error", false, form.elements.namedItem("question"));
-    showError("ask-themes-error", false, controls("themes")[0]);
+    showError("ask-themes-error", false, steps[1]);
     changed();
     show(1, false);
     form.elements.namedItem("question").focus();
@@ -272,7 +271,7 @@
 
   function clearFixedErrors(name) {
     if (name === "themes" && checked("themes").length) {
-      showError("ask-themes-error", false, controls("themes")[0]);
+      showError("ask-themes-error", false, steps[1]);
     }
     var question = form.elements.namedItem("question");
     if (name === "question" && question.value.trim()) {
