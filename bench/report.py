@@ -27,6 +27,7 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("load (read files)", f"{figures['load_s']:.2f} s"),
         ("validate", f"{figures['validate_s']:.2f} s"),
         ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
+        ("signals (atlas signals, without load)", f"{figures['signals_s']:.2f} s, {figures['signals']:,} signals"),
         ("catalog.json raw / gzip", raw_gzip(figures, "catalog")),
         ("names index by first letter raw / gzip", raw_gzip(figures, "names")),
         ("  parts", f"{figures['names_files']} files"),

@@ -3,6 +3,7 @@
     python -m bench.run [--entries 20000] [--seed 2020] [--runs 9] [--queries 200] [--results FILE]
 
 For both atlases: load and validate time, index build time (``render_search_index``),
+the time of the signals (``generator.broker.signals``, as ``atlas signals`` after loading),
 index sizes (raw and gzip level 6), the bytes the search page fetches before its
 first result, the time to that first result in Chromium (a first visit in a new tab
 with no DevTools client attached; coming from the home page; in a page Playwright
@@ -39,7 +40,9 @@ from bench.queries import Query, make_queries
 from bench.report import table
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
 from generator.atlas import Atlas
+from generator.broker.signals import signals
 from generator.build import build_site
+from generator.clock import today
 from generator.config import PROJECT_ROOT, AtlasConfig
 from generator.errors import display_path
 from generator.load import load
@@ -116,6 +119,8 @@ def index_figures(content_dir: Path, query_count: int) -> tuple[dict[str, str], 
     atlas, figures = gather_timed(content_dir)
     figures["entries"] = sum(len(entries) for entries in atlas.entries.values())
     files, figures["index_build_s"] = timed(lambda: render_search_index(atlas))
+    found, figures["signals_s"] = timed(lambda: signals(atlas, today()))
+    figures["signals"] = len(found)
     figures.update(index_sizes(files))
     return files, figures, make_queries(atlas, query_count)
 

@@ -65,7 +65,7 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
 def generate_docs(config: AtlasConfig) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
     atlas = gather(config)
-    pages = render_site(atlas)
+    pages = render_site(atlas, config.today)
     pages.update(render_search_index(atlas))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())

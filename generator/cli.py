@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from .config import AtlasConfig
@@ -85,6 +86,53 @@ def cmd_issue_form(args: argparse.Namespace, config: AtlasConfig) -> int:
     return 0
 
 
+def cmd_signals(args: argparse.Namespace, config: AtlasConfig) -> int:
+    import json
+
+    from .broker.signal import site_url
+    from .broker.signals import by_kind, signal_record, signals
+    from .build import gather
+    from .clock import today
+
+    atlas = gather(config)
+    found = signals(atlas, today(args.today))
+    if args.json:
+        print(json.dumps([signal_record(atlas, signal) for signal in found], ensure_ascii=False, indent=2))
+        return 0
+    for kind, members in by_kind(found):
+        if members:
+            print(f"{kind.heading} ({len(members)})")
+        for signal in members:
+            paths = " ".join(site_url(entry) for entry in signal.entries)
+            print(f"- {signal.title} — {signal.reason} [{paths}]")
+    counts = ", ".join(f"{len(members)} {kind.key}" for kind, members in by_kind(found))
+    print(f"{len(found)} signalen: {counts}.")
+    return 0
+
+
+def iso_date(value: str) -> date:
+    """An argparse type: JJJJ-MM-DD."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"geen datum als JJJJ-MM-DD: {value!r}") from error
+
+
+def add_signals_command(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    signals = command(
+        "signals",
+        cmd_signals,
+        "Toon de signalen: terugkerende vragen, lacunes, overlap, wachtende en verouderde items.",
+    )
+    signals.add_argument("--json", action="store_true", help="als JSON (een lijst van signalen)")
+    signals.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="rekenen vanaf deze datum (standaard: SOURCE_DATE_EPOCH of vandaag)",
+    )
+
+
 def cmd_match(args: argparse.Namespace, config: AtlasConfig) -> int:
     import json
 
@@ -162,6 +210,7 @@ def parser() -> argparse.ArgumentParser:
     )
     issue_form.add_argument("--check", action="store_true", help="alleen controleren of het formulier actueel is")
     add_match_command(command)
+    add_signals_command(command)
     return main
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,8 @@ class AtlasConfig:
     """The mkdocs configuration (theme, navigation, Markdown extensions)."""
     strict: bool = True
     """Fail the build on any mkdocs warning, such as a link to a missing page."""
+    today: date | None = None
+    """The date signals count from (waiting, stale); None: ``SOURCE_DATE_EPOCH``, else the clock."""
 
     def resolve(self) -> AtlasConfig:
         return AtlasConfig(
@@ -33,4 +36,5 @@ class AtlasConfig:
             site_dir=self.site_dir.resolve(),
             mkdocs_file=self.mkdocs_file.resolve(),
             strict=self.strict,
+            today=self.today,
         )

@@ -14,20 +14,24 @@ import json
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown as markdown_lib
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import derive, vocab
+from . import clock, derive, vocab
 from .atlas import Atlas
 from .broker import askform
 from .broker.match import Matcher
 from .broker.matchdata import match_data
-from .broker.questions import question_help
+from .broker.questions import QuestionHelper
 from .kinds import KIND_BY_KEY, KINDS, Kind
+
+if TYPE_CHECKING:
+    from .broker.signal import Signal
+    from .broker.signals import SignalKind
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = (
@@ -141,10 +145,13 @@ def page_path(entity: Any) -> str:
 class Renderer:
     """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
 
-    def __init__(self, atlas: Atlas) -> None:
+    def __init__(self, atlas: Atlas, today: date | None = None) -> None:
         self.atlas = atlas
         self.links = derive.Links(atlas)
         self.matcher = Matcher(match_data(atlas, self.links))
+        self.question_helper = QuestionHelper(self.matcher)
+        self.today = clock.today(today)
+        self._signals: list[Signal] | None = None
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,  # makes macro output Markup; finalize does the Markdown escaping
@@ -165,8 +172,23 @@ class Renderer:
             kinds_by_key=KIND_BY_KEY,
             external=external,
             mailto=mailto,
-            question_help=lambda question: question_help(self.matcher, question),
+            question_help=lambda question: self.question_helper.help(question),
+            signals=self.signals,
         )
+
+    def signals(self) -> list[Signal]:
+        """The signals of this atlas on ``today``, computed once (for the home page and /signalen/)."""
+        from .broker.signals import signals  # imported here: the signal rules import date_nl from this module
+
+        if self._signals is None:
+            self._signals = signals(self.atlas, self.today, self.links)
+        return self._signals
+
+    def signal_groups(self) -> list[tuple[SignalKind, list[Signal]]]:
+        """(kind of signal, its signals) for every kind, in the order of the signals page."""
+        from .broker.signals import by_kind
+
+        return by_kind(self.signals())
 
     def link_from(self, base: str) -> Any:
         def link(entity: Any, text: str | None = None) -> Markup:
@@ -191,11 +213,12 @@ class Renderer:
         pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
+        pages["signalen.md"] = self.render("signals.md.j2", "", today=self.today, groups=self.signal_groups())
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"
         return pages
 
 
-def render_site(atlas: Atlas) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path in the docs folder."""
-    return Renderer(atlas).render_all()
+def render_site(atlas: Atlas, today: date | None = None) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path in the docs folder; signals count from ``today``."""
+    return Renderer(atlas, today).render_all()

@@ -7,6 +7,7 @@ After an intended change in the rendered pages, regenerate with ``make golden``
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,13 @@ GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("ATLAS_REGENERATE_GOLDEN") == "1"
 
 
+GOLDEN_TODAY = date(2027, 1, 1)
+"""A fixed "today" for the signals, so the golden pages do not change with the clock."""
+
+
 def rendered() -> dict[str, str]:
     """The Markdown pages; data files such as broker/match.json have tests of their own."""
-    pages = render_site(gather(AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()))
+    pages = render_site(gather(AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()), GOLDEN_TODAY)
     return {path: text for path, text in pages.items() if path.endswith(".md")}
 
 

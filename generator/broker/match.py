@@ -28,8 +28,8 @@ from ..search.lunr_nl import trim
 from ..search.lunrbuild import index_term, words
 from .matchdata import match_data
 from .reasons import reasons_for
-from .recognise import Phrase, Recognised, recognise
-from .score import Understood, is_result, score_parts
+from .recognise import PhraseIndex, Recognised, recognise
+from .score import Understood, is_result, score_parts, total_of
 
 SCORE_DIGITS = 6
 Scored = tuple[int, dict[str, float]]
@@ -82,7 +82,7 @@ class Matcher:
         self.data = data
         self.weights: dict[str, float] = data["weights"]
         self.docs: list[dict[str, Any]] = data["docs"]
-        self.phrases: list[Phrase] = [(kind, key, tuple(terms)) for kind, key, terms in data["phrases"]]
+        self.phrases = PhraseIndex((kind, key, tuple(terms)) for kind, key, terms in data["phrases"])
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.by_theme: dict[str, list[int]] = defaultdict(list)
         self.by_linked_theme: dict[str, set[int]] = defaultdict(set)
@@ -157,7 +157,7 @@ class Matcher:
                 continue
             parts = score_parts(doc, understood, self.data)
             if is_result(doc, parts, self.data):
-                scored.append((-round(sum(parts.values()), SCORE_DIGITS), number, parts))
+                scored.append((-total_of(parts), number, parts))
         scored.sort(key=lambda item: (item[0], item[1]))
         return understood, [(number, parts) for _, number, parts in scored]
 
@@ -184,7 +184,7 @@ class Matcher:
             id=doc["id"],
             name=doc["name"],
             url=doc["url"],
-            score=round(sum(parts.values()), SCORE_DIGITS),
+            score=round(total_of(parts), SCORE_DIGITS),
             parts={name: round(value, SCORE_DIGITS) for name, value in parts.items()},
             reasons=tuple(reasons_for(doc, understood, self.data)),
         )

@@ -1,7 +1,7 @@
 """What a question page adds: who can help, what is already known, the same question elsewhere.
 
-Computed at build time from one ranking per question, so that an atlas of thousands of
-questions stays quick to build.
+Computed at build time for every question, with the matcher's scorer in numpy columns
+(``columns``): the same ranking as ``Matcher.rank``, fast enough for a national atlas.
 """
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .match import Match, Matcher, Scored, question_ask
+import numpy as np
+
+from .columns import Columns, Flags, results, totals
+from .match import Match, Matcher, question_ask
 
 SHOWN = 5
 SIMILAR_TEXT_SHARE = 0.25
 """A question elsewhere is "the same question" when it shares a theme and its text part is at
 least this share of the text weight: a shared theme alone is too broad."""
-
-HELP_KINDS = ("partner", "practice", "research", "question")
 
 
 @dataclass(frozen=True)
@@ -29,39 +30,58 @@ class QuestionHelp:
     """Similar questions in other regions."""
 
 
-def is_similar(parts: dict[str, float], weights: dict[str, float]) -> bool:
-    return parts["themes"] >= weights["theme"] and parts["text"] >= weights["text"] * SIMILAR_TEXT_SHARE
+class QuestionHelper:
+    """Finds the help for every question of one atlas."""
 
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.columns = Columns(matcher.data)
+        self.number = {(doc["type"], doc["id"]): index for index, doc in enumerate(matcher.docs)}
+        self.partners = self.columns.of_type("partner")
+        self.knowledge = self.columns.of_type("practice", "research")
+        self.questions = self.columns.of_type("question")
+        self.anywhere = np.zeros(self.columns.size, dtype=bool)
+        for flags in self.columns.regions.values():
+            self.anywhere |= flags
 
-def other_region(doc: dict[str, Any], region: str | None) -> bool:
-    return region not in doc["regions"] if region else bool(doc["regions"])
+    def unlinked(self, question: Any) -> Flags:
+        """Every entry but the question itself and what it is linked to already."""
+        free = np.ones(self.columns.size, dtype=bool)
+        linked = [
+            ("question", question.id),
+            *(("partner", ref) for ref in question.partners),
+            *(("practice", ref) for ref in question.practices),
+            *(("research", ref) for ref in question.research),
+        ]
+        for key in linked:
+            if key in self.number:
+                free[self.number[key]] = False
+        return free
 
+    def elsewhere(self, region: str | None) -> Flags:
+        """Entries in a region other than ``region`` (any region, for a national question)."""
+        if region in self.columns.regions:
+            others: Flags = self.anywhere & ~self.columns.regions[region]
+            return others
+        return self.anywhere
 
-def question_help(matcher: Matcher, question: Any, shown: int = SHOWN) -> QuestionHelp:
-    understood, ranked = matcher.rank(question_ask(question), HELP_KINDS, exclude=[("question", question.id)])
-    linked = {
-        *(("partner", ref) for ref in question.partners),
-        *(("practice", ref) for ref in question.practices),
-        *(("research", ref) for ref in question.research),
-    }
-    weights = matcher.weights
+    def help(self, question: Any, shown: int = SHOWN) -> QuestionHelp:
+        understood = self.matcher.understand(question_ask(question))
+        parts = self.columns.parts(understood)
+        total = totals(parts)
+        usable = results(self.columns, parts) & self.unlinked(question)
+        weights = self.columns.weights
+        similar = (parts["themes"] >= weights["theme"]) & (parts["text"] >= weights["text"] * SIMILAR_TEXT_SHARE)
 
-    def first(wanted: Any) -> list[Match]:
-        chosen: list[Scored] = []
-        for number, parts in ranked:
-            doc = matcher.docs[number]
-            if (doc["type"], doc["id"]) not in linked and wanted(doc, parts):
-                chosen.append((number, parts))
-                if len(chosen) == shown:
-                    break
-        return [matcher.result(number, parts, understood) for number, parts in chosen]
+        def first(wanted: Flags) -> list[Match]:
+            numbers = self.columns.ranked(usable & wanted, total, shown)
+            return [
+                self.matcher.result(number, {name: float(values[number]) for name, values in parts.items()}, understood)
+                for number in numbers
+            ]
 
-    return QuestionHelp(
-        helpers=first(lambda doc, parts: doc["type"] == "partner"),
-        known=first(lambda doc, parts: doc["type"] in ("practice", "research") and parts["themes"] > 0),
-        elsewhere=first(
-            lambda doc, parts: (
-                doc["type"] == "question" and other_region(doc, question.region) and is_similar(parts, weights)
-            )
-        ),
-    )
+        return QuestionHelp(
+            helpers=first(self.partners),
+            known=first(self.knowledge & (parts["themes"] > 0)),
+            elsewhere=first(self.questions & self.elsewhere(question.region) & similar),
+        )

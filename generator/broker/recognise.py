@@ -13,6 +13,7 @@ travel in the match data, so both sides read the same list.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -66,30 +67,37 @@ def need_phrases() -> list[Phrase]:
     return [phrase for value, words in NEED_WORDS.items() for phrase in phrases_for("need", value, words)]
 
 
-def term_matches(word: str, term: str, single: bool) -> bool:
-    return word == term or (single and len(term) >= COMPOUND_PREFIX and word.startswith(term))
+class PhraseIndex:
+    """The phrases by their first term, and the one-word phrases that may start a compound."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.by_first: dict[str, list[Phrase]] = defaultdict(list)
+        self.compound_starts: dict[str, list[Phrase]] = defaultdict(list)
+        for phrase in phrases:
+            kind, _, terms = phrase
+            self.by_first[terms[0]].append(phrase)
+            if kind != "need" and len(terms) == 1 and len(terms[0]) >= COMPOUND_PREFIX:
+                self.compound_starts[terms[0]].append(phrase)
+
+    def starting_at(self, terms: Sequence[str], start: int) -> Iterable[Phrase]:
+        """Every phrase that occurs at ``start``: whole words, or a one-word name starting a compound."""
+        word = terms[start]
+        for phrase in self.by_first.get(word, ()):
+            if tuple(terms[start : start + len(phrase[2])]) == phrase[2]:
+                yield phrase
+        for end in range(COMPOUND_PREFIX, len(word)):
+            yield from self.compound_starts.get(word[:end], ())
 
 
-def positions(terms: Sequence[str], phrase: Sequence[str], compounds: bool = True) -> list[int]:
-    """Every position where the phrase starts in the terms."""
-    single = compounds and len(phrase) == 1
-    return [
-        start
-        for start in range(len(terms) - len(phrase) + 1)
-        if all(term_matches(terms[start + i], part, single) for i, part in enumerate(phrase))
-    ]
-
-
-def recognise(typed: Sequence[str], phrases: Iterable[Phrase]) -> Recognised:
+def recognise(typed: Sequence[str], index: PhraseIndex) -> Recognised:
     """The themes, regions and needs whose phrases occur in the typed terms, by first occurrence."""
     terms = [canonical(term) for term in typed]
     first: dict[tuple[str, str], int] = {}
     consumed: set[int] = set()
-    for kind, key, phrase in phrases:
-        found = positions(terms, phrase, compounds=kind != "need")
-        if found:
-            first[(kind, key)] = min(found[0], first.get((kind, key), len(terms)))
-            consumed.update(start + i for start in found for i in range(len(phrase)))
+    for start in range(len(terms)):
+        for kind, key, phrase in index.starting_at(terms, start):
+            first.setdefault((kind, key), start)
+            consumed.update(range(start, start + len(phrase)))
     ordered = sorted(first, key=lambda found: (first[found], found))
 
     def of(kind: str) -> tuple[str, ...]:

@@ -100,3 +100,11 @@ def is_result(doc: dict[str, Any], parts: dict[str, float], data: dict[str, Any]
     """Text, themes or links must say something, or the entry works in the asker's region."""
     in_region = parts["region"] >= data["weights"]["region"]
     return parts["text"] > 0 or parts["themes"] > 0 or parts["links"] > 0 or in_region
+
+
+def total_of(parts: dict[str, float]) -> float:
+    """The parts added left to right (``sum`` may compensate, JavaScript and numpy do not)."""
+    total = 0.0
+    for value in parts.values():
+        total += value
+    return total

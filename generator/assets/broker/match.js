@@ -246,7 +246,7 @@
   }
 
   function total(parts) {
-    var sum = 0;
+    var sum = 0.0;
     PARTS.forEach(function (name) { sum += parts[name]; });
     return sum;
   }
@@ -308,7 +308,7 @@
     this.docs.forEach(function (doc, number) {
       if (kinds && !has(kinds, doc.type)) return;
       var parts = scoreParts(doc, understood, data);
-      if (isResult(parts, data)) scored.push([-round(total(parts)), number, parts]);
+      if (isResult(parts, data)) scored.push([-total(parts), number, parts]);
     });
     scored.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
     var chosen = limit === null ? scored : scored.slice(0, limit);

@@ -1,0 +1,47 @@
+"""The numpy columns score exactly as the matcher does: same totals to the last bit, same ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import write_synthetic_atlas
+from generator.broker.columns import Columns, results, totals
+from generator.broker.match import Ask, Matcher, question_ask
+from generator.build import gather
+from generator.config import AtlasConfig
+from tests.broker.test_match_js import QUESTIONS, WITH_FLAGS
+
+
+def assert_same_ranking(matcher: Matcher, asks: list[Ask]) -> None:
+    columns = Columns(matcher.data)
+    for ask in asks:
+        understood, ranked = matcher.rank(ask)
+        parts = columns.parts(understood)
+        total = totals(parts)
+        numbers = columns.ranked(results(columns, parts), total, columns.size)
+        assert numbers == [number for number, _ in ranked], ask.text
+        for number, expected in ranked:
+            assert {name: float(values[number]) for name, values in parts.items()} == expected, ask.text
+
+
+def test_real_atlas() -> None:
+    atlas = gather(AtlasConfig().resolve())
+    matcher = Matcher.for_atlas(atlas)
+    questions = [question_ask(question) for question in atlas.of("question")]
+    assert_same_ranking(matcher, [Ask(text) for text in QUESTIONS] + WITH_FLAGS + questions)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("synthetic") / "content"
+    write_synthetic_atlas(target, entries=1500, seed=7)
+    return target
+
+
+def test_synthetic_atlas(synthetic: Path) -> None:
+    atlas = gather(AtlasConfig(content_dir=synthetic).resolve())
+    matcher = Matcher.for_atlas(atlas)
+    asks = [question_ask(question) for question in atlas.of("question")[:60]]
+    assert_same_ranking(matcher, asks)
