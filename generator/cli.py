@@ -72,6 +72,20 @@ def cmd_schemas(args: argparse.Namespace, config: AtlasConfig) -> int:
     return 0
 
 
+def cmd_issue_form(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .broker.askform import ISSUE_FORM_PATH, issue_form_is_current, write_issue_form
+    from .build import gather
+
+    atlas = gather(config)
+    if args.check:
+        if issue_form_is_current(atlas):
+            return 0
+        print(f"{ISSUE_FORM_PATH.name}: verouderd; draai 'atlas issue-form'", file=sys.stderr)
+        return 1
+    print(write_issue_form(atlas))
+    return 0
+
+
 def cmd_signals(args: argparse.Namespace, config: AtlasConfig) -> int:
     import json
 
@@ -191,6 +205,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="id in kleine letters met koppeltekens; wordt de bestandsnaam")
     schemas = command("schemas", cmd_schemas, "Schrijf de JSON Schemas in schemas/ opnieuw uit de modellen.")
     schemas.add_argument("--check", action="store_true", help="alleen controleren of schemas/ actueel is")
+    issue_form = command(
+        "issue-form", cmd_issue_form, "Schrijf het GitHub-formulier voor kennisvragen opnieuw uit de content."
+    )
+    issue_form.add_argument("--check", action="store_true", help="alleen controleren of het formulier actueel is")
     add_match_command(command)
     add_signals_command(command)
     return main

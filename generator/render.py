@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from . import clock, derive, vocab
 from .atlas import Atlas
+from .broker import askform
 from .broker.match import Matcher
 from .broker.matchdata import match_data
 from .broker.overview_page import overview_page
@@ -211,7 +212,7 @@ class Renderer:
             for entity in entries:
                 pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
         pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
-        pages["vraag-stellen.md"] = self.render("ask.md.j2", "")
+        pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
         pages["signalen.md"] = self.render("signals.md.j2", "", today=self.today, groups=self.signal_groups())
         pages["overzicht.md"] = self.render("overview.md.j2", "", overview=overview_page(self.links))
