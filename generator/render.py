@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from .broker.signals import SignalKind
 
 TEMPLATES = Path(__file__).parent / "templates"
+SIGNALS_SHOWN = 100
+"""Signals of one kind listed on /signalen/; a national atlas has thousands, all in signalen.json."""
 MONTHS = (
     "januari",
     "februari",
@@ -185,6 +187,11 @@ class Renderer:
             self._signals = signals(self.atlas, self.today, self.links)
         return self._signals
 
+    def signal_records(self) -> list[dict[str, Any]]:
+        from .broker.signals import signal_record
+
+        return [signal_record(self.atlas, signal) for signal in self.signals()]
+
     def signal_groups(self) -> list[tuple[SignalKind, list[Signal]]]:
         """(kind of signal, its signals) for every kind, in the order of the signals page."""
         from .broker.signals import by_kind
@@ -214,7 +221,10 @@ class Renderer:
         pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
-        pages["signalen.md"] = self.render("signals.md.j2", "", today=self.today, groups=self.signal_groups())
+        pages["signalen.md"] = self.render(
+            "signals.md.j2", "", today=self.today, groups=self.signal_groups(), shown=SIGNALS_SHOWN
+        )
+        pages["signalen.json"] = json.dumps(self.signal_records(), ensure_ascii=False, indent=1)
         pages["overzicht.md"] = self.render("overview.md.j2", "", overview=overview_page(self.links))
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"
