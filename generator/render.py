@@ -27,7 +27,7 @@ from .broker import askform
 from .broker.match import Matcher
 from .broker.matchdata import match_data
 from .broker.overview_page import overview_page
-from .broker.questions import QuestionHelper
+from .broker.questions import QuestionHelp, QuestionHelper, help_all
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 if TYPE_CHECKING:
@@ -153,6 +153,7 @@ class Renderer:
         self.links = derive.Links(atlas)
         self.matcher = Matcher(match_data(atlas, self.links))
         self.question_helper = QuestionHelper(self.matcher)
+        self._question_helps: dict[str, QuestionHelp] | None = None
         self.today = clock.today(today)
         self._signals: list[Signal] | None = None
         self.env = Environment(
@@ -175,7 +176,7 @@ class Renderer:
             kinds_by_key=KIND_BY_KEY,
             external=external,
             mailto=mailto,
-            question_help=lambda question: self.question_helper.help(question),
+            question_help=self.question_help,
             signals=self.signals,
         )
 
@@ -186,6 +187,12 @@ class Renderer:
         if self._signals is None:
             self._signals = signals(self.atlas, self.today, self.links)
         return self._signals
+
+    def question_help(self, question: Any) -> QuestionHelp:
+        """Who can help, what is known, the same question elsewhere: for all questions at once, on first use."""
+        if self._question_helps is None:
+            self._question_helps = help_all(self.question_helper, self.atlas.of("question"))
+        return self._question_helps[question.id]
 
     def signal_records(self) -> list[dict[str, Any]]:
         from .broker.signals import signal_record
