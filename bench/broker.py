@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.atlas import Atlas
-from generator.broker.evaluate import evaluate, read_cases
-from generator.broker.match import Ask, Matcher
-from generator.broker.matchdata import match_data
-from generator.broker.questions import QuestionHelper, help_all
+from generator.broker.match.data import match_data
+from generator.broker.match.evaluate import evaluate, read_cases
+from generator.broker.match.matcher import Ask, Matcher
+from generator.broker.match.questions import QuestionHelper, help_all
 from generator.config import PROJECT_ROOT
 from generator.search.lunrindex import available_cores, gzip_size
 

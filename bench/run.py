@@ -3,7 +3,7 @@
     python -m bench.run [--entries 20000] [--seed 2020] [--runs 9] [--queries 200] [--results FILE]
 
 For both atlases: load and validate time, index build time (``render_search_index``),
-the time of the signals (``generator.broker.signals``, as ``atlas signals`` after loading),
+the time of the signals (``generator.broker.signals.kinds``, as ``atlas signals`` after loading),
 the matcher's figures (``bench.broker``: a query, every question page, the evaluation set),
 index sizes (raw and gzip level 6), the bytes the search page fetches before its
 first result, the time to that first result in Chromium (a first visit in a new tab
@@ -42,7 +42,7 @@ from bench.queries import Query, make_queries
 from bench.report import table
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
 from generator.atlas import Atlas
-from generator.broker.signals import signals
+from generator.broker.signals.kinds import signals
 from generator.build import build_site
 from generator.clock import today
 from generator.config import PROJECT_ROOT, AtlasConfig

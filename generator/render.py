@@ -24,15 +24,15 @@ from markupsafe import Markup
 from . import clock, derive, vocab
 from .atlas import Atlas
 from .broker import askform
-from .broker.match import Matcher
-from .broker.matchdata import match_data
-from .broker.overview_page import overview_page
-from .broker.questions import QuestionHelp, QuestionHelper, help_all
+from .broker.match.data import match_data
+from .broker.match.matcher import Matcher
+from .broker.match.questions import QuestionHelp, QuestionHelper, help_all
+from .broker.overview.page import overview_page
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 if TYPE_CHECKING:
-    from .broker.signal import Signal
-    from .broker.signals import SignalKind
+    from .broker.signals.kinds import SignalKind
+    from .broker.signals.signal import Signal
 
 TEMPLATES = Path(__file__).parent / "templates"
 SIGNALS_SHOWN = 100
@@ -182,7 +182,7 @@ class Renderer:
 
     def signals(self) -> list[Signal]:
         """The signals of this atlas on ``today``, computed once (for the home page and /signalen/)."""
-        from .broker.signals import signals  # imported here: the signal rules import date_nl from this module
+        from .broker.signals.kinds import signals  # imported here: the signal rules import date_nl from this module
 
         if self._signals is None:
             self._signals = signals(self.atlas, self.today, self.links)
@@ -195,13 +195,13 @@ class Renderer:
         return self._question_helps[question.id]
 
     def signal_records(self) -> list[dict[str, Any]]:
-        from .broker.signals import signal_record
+        from .broker.signals.kinds import signal_record
 
         return [signal_record(self.atlas, signal) for signal in self.signals()]
 
     def signal_groups(self) -> list[tuple[SignalKind, list[Signal]]]:
         """(kind of signal, its signals) for every kind, in the order of the signals page."""
-        from .broker.signals import by_kind
+        from .broker.signals.kinds import by_kind
 
         return by_kind(self.signals())
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from bench.synthetic import write_synthetic_atlas
-from generator.broker.columns import Columns, results, totals
-from generator.broker.match import Ask, Matcher, question_ask
-from generator.broker.questions import QuestionHelper, help_all
+from generator.broker.match.columns import Columns, results, totals
+from generator.broker.match.matcher import Ask, Matcher, question_ask
+from generator.broker.match.questions import QuestionHelper, help_all
 from generator.build import gather
 from generator.config import AtlasConfig
 from tests.broker.test_match_js import QUESTIONS, WITH_FLAGS

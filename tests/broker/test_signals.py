@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.broker.signal import Signal, months_before
-from generator.broker.signals import SIGNAL_KINDS, signals
+from generator.broker.signals.kinds import SIGNAL_KINDS, signals
+from generator.broker.signals.signal import Signal, months_before
 from generator.build import gather, generate_docs
 from generator.cli import main
 from generator.config import AtlasConfig

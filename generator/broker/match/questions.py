@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from ..search.lunrindex import available_cores
+from ...search.lunrindex import available_cores
 from .columns import Columns, Flags, results, totals
-from .match import Match, Matcher, question_ask
+from .matcher import Match, Matcher, question_ask
 
 SHOWN = 5
 PARALLEL_FROM = 500

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 from typing import Any
 
-from ..search.lunrbuild import index_terms
+from ...search.lunrbuild import index_terms
 from .signal import Context, Signal, name_of, place_words, quoted, ref
 
 MIN_OVERLAP = 0.5
