@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from .yamllayout import layout_problem
+
 FieldPath = tuple[str | int, ...]
 
 # libyaml's parser is ~25 times faster than the pure-Python one; both give the same events and marks.
@@ -72,11 +74,16 @@ class _EventReader:
     guesses are exactly what this module refuses.
     """
 
-    def __init__(self, events: Iterator[Any], line_offset: int) -> None:
-        self.events = events
+    def __init__(self, events: Iterator[Any], line_offset: int, text: str = "") -> None:
+        self.events = self._tracked(events)
+        self.last_end: Any = None
         self.line_offset = line_offset
+        self.text = text
         self.problems: list[Problem] = []
         self.positions: dict[FieldPath, tuple[int, int]] = {}
+        self.block_columns: list[int] = []
+        """Columns of the open block collections: flow text must stay indented past the innermost one."""
+        self.flow_depth = 0
 
     def place(self, event: Any) -> tuple[int, int]:
         mark = event.start_mark
@@ -98,14 +105,43 @@ class _EventReader:
             self.problem(event, path, f"aliassen (*{event.anchor}) zijn niet toegestaan; schrijf de waarde uit")
             return None
         self.check_node(event, path)
-        if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(path)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not isinstance(following := next(self.events), yaml.SequenceEndEvent):
-                items.append(self.value((*path, len(items)), following))
-            return items
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            return self.collection(event, path)
+        self.check_layout(event, event.end_mark, path)
         return self.scalar(event, path)
+
+    def collection(self, event: Any, path: FieldPath) -> Any:
+        flow = bool(event.flow_style)
+        self.flow_depth += flow
+        if not flow:
+            self.block_columns.append(event.start_mark.column if event.start_mark else 0)
+        if isinstance(event, yaml.MappingStartEvent):
+            result: Any = self.mapping(path)
+        else:
+            result = []
+            while not isinstance(following := next(self.events), yaml.SequenceEndEvent):
+                result.append(self.value((*path, len(result)), following))
+        self.flow_depth -= flow
+        if flow:
+            self.check_layout(event, self.last_end, path)
+        else:
+            self.block_columns.pop()
+        return result
+
+    def _tracked(self, events: Iterator[Any]) -> Iterator[Any]:
+        for event in events:
+            self.last_end = event.end_mark
+            yield event
+
+    def check_layout(self, event: Any, end: Any, path: FieldPath) -> None:
+        """Reject what libyaml reads although YAML forbids it (see ``yamllayout``)."""
+        if not self.text or event.start_mark is None or end is None:
+            return
+        parent_column = None if self.flow_depth else (self.block_columns[-1] if self.block_columns else -1)
+        style = event.style if isinstance(event, yaml.ScalarEvent) else "["
+        message = layout_problem(self.text, event.start_mark.index, end.index, style, parent_column)
+        if message:
+            self.problem(event, path, message)
 
     def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -117,6 +153,10 @@ class _EventReader:
                 self.value((*path, "?"))
                 continue
             key = str(key_event.value)
+            if not key_event.style and _NULL.match(key):
+                self.problem(key_event, path, "een sleutel moet gewone tekst zijn")
+                self.value((*path, "?"))
+                continue
             if key == "<<" and key_event.implicit[0]:
                 self.problem(key_event, path, "samenvoegsleutels (<<) zijn niet toegestaan")
                 self.value((*path, key))
@@ -130,6 +170,7 @@ class _EventReader:
                 self.value((*path, f"{key} (dubbel)"))
                 continue
             self.check_node(key_event, (*path, key))
+            self.check_layout(key_event, key_event.end_mark, (*path, key))
             first_seen[key] = self.place(key_event)[0]
             result[key] = self.value((*path, key))
         return result
@@ -196,7 +237,9 @@ def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list
     problems = _tab_problems(text, line_offset)
     if problems:
         return None, problems
-    reader = _EventReader(yaml.parse(text, Loader=_LOADER), line_offset)
+    if text and not text.endswith("\n") and not text.rsplit("\n", 1)[-1].strip():
+        text += "\n"  # libyaml drops a last line of only spaces from a block scalar; with its line break it does not
+    reader = _EventReader(yaml.parse(text, Loader=_LOADER), line_offset, text)
     try:
         root, first = reader.document()
     except yaml.MarkedYAMLError as error:
