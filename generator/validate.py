@@ -7,7 +7,6 @@ is raised, so a contributor sees all problems of a change at once.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,10 +15,12 @@ from pydantic_core import ErrorDetails
 from .atlas import Atlas
 from .crossrules import check_cross_file
 from .errors import ContentError, ContentErrors, suggest
+from .fieldtypes import TextProblemError
 from .kinds import KINDS, Kind
 from .load import Loaded, Page, Record
 from .models import Entity
-from .yamlstrict import field_name
+from .textcheck import text_problems
+from .yamlstrict import FieldPath, field_name
 
 
 def _message(error: ErrorDetails, model: type[Entity]) -> str:
@@ -77,8 +78,17 @@ def _prepare(record: Record) -> tuple[dict[str, Any], list[ContentError]]:
             )
         ]
     data[body_field] = record.body
-    record.document.positions[(body_field,)] = (record.body_line, 1)
+    record.document.positions[(body_field,)] = (record.body_line, record.body_column)
     return data, []
+
+
+def _position(record: Record, path: FieldPath, error: ErrorDetails) -> tuple[int, int]:
+    """Where the error stands; inside the Markdown body of a .md file, at the very line and column."""
+    line, column = record.document.position(path)
+    inside = (error.get("ctx") or {}).get("error")
+    if isinstance(inside, TextProblemError) and record.body is not None and path == (record.kind.model.BODY_FIELD,):
+        return (line + inside.line, inside.column) if inside.line else (line, column + inside.column - 1)
+    return line, column
 
 
 def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:
@@ -90,7 +100,7 @@ def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:
     except ValidationError as failure:
         for detail in failure.errors():
             path = tuple(part for part in detail["loc"] if isinstance(part, (str, int)))
-            line, column = record.document.position(path)
+            line, column = _position(record, path, detail)
             errors.append(ContentError(record.path, line, column, field_name(path), _message(detail, model)))
         return None, errors
     if entity.id != record.stem:
@@ -115,11 +125,10 @@ def _add(atlas: Atlas, kind: Kind, record: Record, entity: Entity) -> ContentErr
 
 REQUIRED_PAGES = ("over",)
 RESERVED_SLUGS = {"index", "vraag-stellen", "zoeken", "assets", *(kind.section for kind in KINDS)}
-_RAW_HTML = re.compile(r"<[a-zA-Z!/]|javascript:", re.IGNORECASE)
 
 
 def check_pages(pages: list[Page], content_dir_label: str) -> list[ContentError]:
-    """Free pages: the required ones exist, none takes a generated path, none carries raw HTML."""
+    """Free pages: the required ones exist, none takes a generated path; their text passes the Markdown check."""
     errors = []
     slugs = {page.slug for page in pages}
     for required in REQUIRED_PAGES:
@@ -129,18 +138,8 @@ def check_pages(pages: list[Page], content_dir_label: str) -> list[ContentError]
     for page in pages:
         if page.slug in RESERVED_SLUGS:
             errors.append(ContentError(page.path, 1, 1, "", f"de naam '{page.slug}' is al in gebruik door de site"))
-        for number, line in enumerate(page.text.splitlines(), start=1):
-            found = _RAW_HTML.search(line)
-            if found:
-                errors.append(
-                    ContentError(
-                        page.path,
-                        number,
-                        found.start() + 1,
-                        "",
-                        "HTML en javascript: zijn niet toegestaan in pagina's; gebruik Markdown",
-                    )
-                )
+        for problem in text_problems(page.text, markdown=True):
+            errors.append(ContentError(page.path, problem.line + 1, problem.column, "", problem.message))
     return errors
 
 
@@ -148,14 +147,18 @@ def validate(loaded: Loaded, content_dir_label: str = "content") -> Atlas:
     """Validate everything; raise ``ContentErrors`` with every error, or return the atlas."""
     atlas = Atlas(pages=loaded.pages)
     errors = list(loaded.errors)
+    unvalidated = []
     for record in loaded.records:
         entity, record_errors = validate_record(record)
         errors.extend(record_errors)
-        if entity is not None and entity.id == record.stem:
-            duplicate = _add(atlas, record.kind, record, entity)
-            if duplicate:
-                errors.append(duplicate)
-    errors.extend(check_cross_file(atlas))
+        duplicate = (
+            _add(atlas, record.kind, record, entity) if entity is not None and entity.id == record.stem else None
+        )
+        if duplicate:
+            errors.append(duplicate)
+        if entity is None or entity.id != record.stem or duplicate:
+            unvalidated.append(record)
+    errors.extend(check_cross_file(atlas, unvalidated))
     errors.extend(check_pages(loaded.pages, content_dir_label))
     if errors:
         raise ContentErrors(errors)
