@@ -36,6 +36,8 @@ class Record:
     """Markdown body of a ``.md`` file; goes into the kind's body field."""
     body_line: int = 0
     body_column: int = 1
+    flagged: frozenset[str] = frozenset()
+    """Fields the YAML reader already reported: the model does not report them again."""
 
 
 @dataclass
@@ -123,9 +125,11 @@ def read_record(kind: Kind, file: Path, path: str) -> tuple[Record | None, list[
     errors = [ContentError(path, p.line, p.column, p.field, p.message) for p in problems]
     if document is None:
         return None, errors
+    flagged = frozenset(problem.field for problem in problems)
     if front is None or not front.body:
-        return Record(kind, path, file.stem, document), errors
-    return Record(kind, path, file.stem, document, front.body, front.body_line, front.body_column), errors
+        return Record(kind, path, file.stem, document, flagged=flagged), errors
+    body = (front.body, front.body_line, front.body_column)
+    return Record(kind, path, file.stem, document, *body, flagged=flagged), errors
 
 
 def _content_files(folder: Path) -> Iterator[Path]:

@@ -7,9 +7,9 @@ is raised, so a contributor sees all problems of a change at once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .atlas import Atlas
@@ -23,6 +23,43 @@ from .textcheck import text_problems
 from .yamlstrict import FieldPath, field_name
 
 
+def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the (nested) model at ``loc``, such as ``contact`` or ``links[0]``."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        nested = [kind for kind in _types_in(field.annotation if field else None) if _is_model(kind)]
+        if not nested:
+            return []
+        model = nested[0]
+    return list(model.model_fields)
+
+
+def _types_in(annotation: Any) -> list[Any]:
+    """``ContactPoint | None`` and ``list[Link]`` → the types inside."""
+    arguments = get_args(annotation)
+    return [inner for argument in arguments for inner in _types_in(argument)] if arguments else [annotation]
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def _suggestion(error: ErrorDetails, model: type[Entity]) -> str:
+    """For an unknown field: ' (bedoelde je ...?)' from the fields at its own level."""
+    return suggest(str(error["loc"][-1]), _fields_at(model, tuple(error["loc"][:-1])))
+
+
+def _one_per_mistake(errors: list[ErrorDetails], model: type[Entity]) -> list[ErrorDetails]:
+    """A misspelt field name is one mistake: keep 'unknown field (did you mean x?)', drop 'x is missing'."""
+    meant = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden" and (suggestion := _suggestion(error, model)):
+            meant.add((*error["loc"][:-1], suggestion.split("'")[1]))
+    return [error for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in meant)]
+
+
 def _message(error: ErrorDetails, model: type[Entity]) -> str:
     kind = error["type"]
     given = error.get("input")
@@ -30,8 +67,7 @@ def _message(error: ErrorDetails, model: type[Entity]) -> str:
     if kind == "missing":
         return "verplicht veld ontbreekt"
     if kind == "extra_forbidden":
-        name = str(error["loc"][-1])
-        return "onbekend veld" + suggest(name, list(model.model_fields))
+        return "onbekend veld" + _suggestion(error, model)
     if kind == "enum":
         options = str(ctx.get("expected", "")).replace(" or ", " of ")
         return f"'{given}' is geen toegestane waarde; kies uit: {options}"
@@ -51,6 +87,9 @@ def _message(error: ErrorDetails, model: type[Entity]) -> str:
         return "mag niet leeg zijn"
     if kind == "string_too_long":
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)"
+    if kind == "too_long":
+        unit = "tekens" if isinstance(given, str) else "waarden"
+        return f"is te lang ({ctx.get('actual_length')} {unit}, hoogstens {ctx.get('max_length')})"
     if kind == "string_pattern_mismatch":
         if str(ctx.get("pattern", "")).startswith("^https"):
             return f"{given!r} moet een https-adres zijn (https://…)"
@@ -98,8 +137,10 @@ def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:
     try:
         entity = model.model_validate(data)
     except ValidationError as failure:
-        for detail in failure.errors():
+        for detail in _one_per_mistake(failure.errors(), model):
             path = tuple(part for part in detail["loc"] if isinstance(part, (str, int)))
+            if field_name(path) in record.flagged:
+                continue
             line, column = _position(record, path, detail)
             errors.append(ContentError(record.path, line, column, field_name(path), _message(detail, model)))
         return None, errors
