@@ -38,13 +38,19 @@ def _block_scalar_problem(text: str, start: int, parent_column: int) -> str | No
     if header.group(1) or line_end < 0:
         return None
     widest_blank = 0
-    for line in text[line_end + 1 :].split("\n"):
+    start = line_end + 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end]
         if line.strip():
             first_content = _indent(line)
             if first_content > parent_column and widest_blank > first_content:
                 return BLANK_TOO_WIDE
             return None
         widest_blank = max(widest_blank, len(line))
+        if end < 0:
+            break
+        start = end + 1
     return None
 
 

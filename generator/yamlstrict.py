@@ -29,7 +29,19 @@ _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _OTHER_BASE = re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]+$")
+_USE_NEWLINE = "gebruik een gewone nieuwe regel"
+_OLD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+MAX_DEPTH = 20
+"""Content nests three levels at most; far deeper is a mistake, and would exhaust Python's stack."""
+
+
+class _TooDeepError(Exception):
+    def __init__(self, place: tuple[int, int]) -> None:
+        super().__init__(place)
+        self.place = place
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,8 @@ class _EventReader:
         return self.scalar(event, path)
 
     def collection(self, event: Any, path: FieldPath) -> Any:
+        if len(path) >= MAX_DEPTH:
+            raise _TooDeepError(self.place(event))
         flow = bool(event.flow_style)
         self.flow_depth += flow
         if not flow:
@@ -232,9 +246,24 @@ def _tab_problems(text: str, line_offset: int) -> list[Problem]:
     return problems
 
 
+def _line_break_problems(text: str, line_offset: int) -> list[Problem]:
+    """NEL, LS and PS: libyaml reads them as line breaks (YAML 1.1), YAML 1.2 as text."""
+    problems: list[Problem] = []
+    if not _OLD_LINE_BREAK.search(text):
+        return problems
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, character in enumerate(line, start=1):
+            if _OLD_LINE_BREAK.match(character):
+                message = f"het teken U+{ord(character):04X} is een ongewoon regeleinde; {_USE_NEWLINE}"
+                problems.append(Problem(number + line_offset, column, "", message))
+    return problems
+
+
 def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Read one YAML mapping strictly; returns the document (if readable) and every problem."""
-    problems = _tab_problems(text, line_offset)
+    # YAML reads every line break as "\n"; with only "\n" left, positions and layout checks agree with the parser.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = _tab_problems(text, line_offset) + _line_break_problems(text, line_offset)
     if problems:
         return None, problems
     if text and not text.endswith("\n") and not text.rsplit("\n", 1)[-1].strip():
@@ -242,6 +271,14 @@ def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list
     reader = _EventReader(yaml.parse(text, Loader=_LOADER), line_offset, text)
     try:
         root, first = reader.document()
+    except _TooDeepError as error:
+        return None, [Problem(*error.place, "", f"de waarden zijn te diep genest (hoogstens {MAX_DEPTH} niveaus)")]
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow (a control character): located by its position in the text.
+        before = text[: error.position]
+        line, column = before.count("\n") + 1 + line_offset, error.position - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+        return None, [Problem(line, column, "", f"het teken U+{code:04X} is niet toegestaan in YAML; haal het weg")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)

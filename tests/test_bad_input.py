@@ -7,6 +7,7 @@ exactly the lines in its ``expected.txt``, and nothing else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,12 @@ def test_the_corpus_covers_every_class() -> None:
     classes = {case.klass for case in CASES}
     assert len(CASES) >= 140
     assert len(classes) == 13, classes
+
+
+def test_readme_names_the_corpus_figures() -> None:
+    classes = {case.klass for case in CASES}
+    readme = re.sub(r"\s+", " ", (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"))
+    assert f"{len(CASES)} gevallen van slechte invoer in {len(classes)} klassen" in readme
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])

@@ -37,6 +37,9 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
         ("a: 1\n---\nb: 2\n", 2, 1, "een bestand bevat één YAML-document"),
         ("{[a]: 1}\n", 1, 2, "een sleutel moet gewone tekst zijn"),
         ("~: 1\n", 1, 1, "een sleutel moet gewone tekst zijn"),
+        ("a: b\x01\n", 1, 5, "het teken U+0001 is niet toegestaan in YAML"),
+        ("a: b\nc: d\x85e\n", 2, 5, "U+0085 is een ongewoon regeleinde"),
+        ("a:" + "".join(f"\n{'  ' * level}b:" for level in range(1, 26)) + " 1\n", 21, 41, "te diep genest"),
     ],
 )
 def test_problems_are_located(text: str, line: int, column: int, fragment: str) -> None:
@@ -89,6 +92,7 @@ def test_line_offset_shifts_positions() -> None:
         ("a: [b,\n  c]\n", ["b", "c"]),
         ('a: "lange\n  regel"\n', "lange regel"),
         ("a: |\n  x\n   ", "x\n \n"),
+        ("a: |\r\n  x\r\n  y\r\n", "x\ny\n"),
     ],
 )
 def test_values_follow_yaml_1_2_and_keep_text(text: str, expected: object) -> None:
