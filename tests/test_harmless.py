@@ -30,6 +30,7 @@ bounded = settings(
     max_examples=200,
     deadline=None,
     derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -95,11 +96,13 @@ YAML_CHARACTERS = st.sampled_from([*":-[]{}#&*!|>'\"%@`?,.~ \n\t\r\\", "---", ".
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40), st.dates().map(str)
 )
-values = st.recursive(
-    scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-    max_leaves=20,
-)
+
+
+def containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4))
+
+
+values = st.recursive(scalars, containers, max_leaves=20)
 field_names = st.sampled_from(["id", "name", "title", "kind", "themes", "description", "website", "contact", "links"])
 
 
