@@ -64,16 +64,17 @@ MARKDOWN_MAX = 20_000
 class TextProblemError(ValueError):
     """A ValueError that knows where in the text it is: ``line`` from 0, ``column`` from 1."""
 
-    def __init__(self, problem: TextProblem) -> None:
+    def __init__(self, problem: TextProblem, *, markdown: bool) -> None:
         super().__init__(problem.message)
         self.line = problem.line
         self.column = problem.column
+        self.markdown = markdown
 
 
 def _checked(value: str, *, markdown: bool) -> str:
     problems = text_problems(value, markdown=markdown)
     if problems:
-        raise TextProblemError(problems[0])
+        raise TextProblemError(problems[0], markdown=markdown)
     return value
 
 

@@ -122,12 +122,26 @@ def _prepare(record: Record) -> tuple[dict[str, Any], list[ContentError]]:
 
 
 def _position(record: Record, path: FieldPath, error: ErrorDetails) -> tuple[int, int]:
-    """Where the error stands; inside the Markdown body of a .md file, at the very line and column."""
+    """Where the error stands; a problem inside a text at its very line and column, as in free pages."""
     line, column = record.document.position(path)
     inside = (error.get("ctx") or {}).get("error")
-    if isinstance(inside, TextProblemError) and record.body is not None and path == (record.kind.model.BODY_FIELD,):
+    if not isinstance(inside, TextProblemError):
+        return line, column
+    if record.body is not None and path == (record.kind.model.BODY_FIELD,):
         return (line + inside.line, inside.column) if inside.line else (line, column + inside.column - 1)
-    return line, column
+    return _in_yaml_source(record, path, inside) or (line, column)
+
+
+def _in_yaml_source(record: Record, path: FieldPath, inside: TextProblemError) -> tuple[int, int] | None:
+    """The same problem found in the lines the value is written on (None if folding or escapes hide it)."""
+    written = record.document.source_lines(path)
+    if written is None:
+        return None
+    first_line, lines = written
+    for problem in text_problems(lines, markdown=inside.markdown):
+        if problem.message == str(inside):
+            return first_line + problem.line, problem.column
+    return None
 
 
 def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:

@@ -60,6 +60,11 @@ class Document:
 
     data: dict[str, Any]
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    source: str = ""
+    """The YAML text as read, to find a problem inside a long text value."""
+    line_offset: int = 0
+    spans: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """Where each text value stands in ``source``: (start, end) character index."""
 
     def position(self, path: FieldPath) -> tuple[int, int]:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -68,6 +73,14 @@ class Document:
             if found:
                 return found
         return (1, 1)
+
+    def source_lines(self, path: FieldPath) -> tuple[int, str] | None:
+        """(line number, text) of the whole lines a text value is written on, or None."""
+        span = self.spans.get(path)
+        if span is None:
+            return None
+        start = self.source.rfind("\n", 0, span[0]) + 1
+        return self.source.count("\n", 0, start) + 1 + self.line_offset, self.source[start : span[1]]
 
 
 def field_name(path: FieldPath) -> str:
@@ -93,6 +106,7 @@ class _EventReader:
         self.text = text
         self.problems: list[Problem] = []
         self.positions: dict[FieldPath, tuple[int, int]] = {}
+        self.spans: dict[FieldPath, tuple[int, int]] = {}
         self.block_columns: list[int] = []
         """Columns of the open block collections: flow text must stay indented past the innermost one."""
         self.flow_depth = 0
@@ -120,6 +134,8 @@ class _EventReader:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             return self.collection(event, path)
         self.check_layout(event, event.end_mark, path)
+        if event.start_mark is not None and event.end_mark is not None:
+            self.spans[path] = (event.start_mark.index, event.end_mark.index)
         return self.scalar(event, path)
 
     def collection(self, event: Any, path: FieldPath) -> Any:
@@ -287,4 +303,4 @@ def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list
         return None, [Problem(1 + line_offset, 1, "", "het bestand bevat geen gegevens")]
     if not isinstance(root, dict):
         return None, [Problem(1 + line_offset, 1, "", "verwacht velden (sleutel: waarde) op het hoogste niveau")]
-    return Document(root, reader.positions), reader.problems
+    return Document(root, reader.positions, text, line_offset, reader.spans), reader.problems
