@@ -1,20 +1,42 @@
-"""Layout rules of YAML that libyaml does not enforce.
+"""Layout rules of YAML that libyaml does not enforce, and what must not reach it at all.
 
 libyaml reads a few malformed texts without complaint, and reads a few
 well-formed ones wrongly (measured with the official YAML test suite). The
 strict reader asks this module about every scalar and flow collection, with
-the text it came from, and rejects what libyaml would get wrong.
+the text it came from, and rejects what libyaml would get wrong. Before
+parsing, it refuses tabs that indent and line breaks of YAML 1.1.
 """
 
 from __future__ import annotations
 
 import re
 
+_OLD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _BLOCK_HEADER = re.compile(r"[|>]([1-9][+-]?|[+-][1-9]?)?")
 COMMENT_NEEDS_SPACE = "een opmerking (#) moet na een spatie komen"
 QUESTION_MARK_KEY = "een '?' direct voor tekst wordt verkeerd gelezen; zet de tekst tussen aanhalingstekens"
 NOT_INDENTED = "deze regel moet verder inspringen dan de sleutel waar de waarde bij hoort"
+USE_NEWLINE = "gebruik een gewone nieuwe regel"
 BLANK_TOO_WIDE = "een lege regel aan het begin van een tekstblok heeft meer spaties dan de eerste regel tekst"
+
+
+def before_parsing(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, message) for what must not reach the parser: tabs that indent, and old line breaks.
+
+    NEL, LS and PS are line breaks to libyaml (YAML 1.1) and text to YAML 1.2.
+    """
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append((number, indent.index("\t") + 1, "tab gebruikt om in te springen; gebruik spaties"))
+        if _OLD_LINE_BREAK.search(line):
+            problems += [
+                (number, column, f"het teken U+{ord(character):04X} is een ongewoon regeleinde; {USE_NEWLINE}")
+                for column, character in enumerate(line, start=1)
+                if _OLD_LINE_BREAK.match(character)
+            ]
+    return problems
 
 
 def _indent(line: str) -> int:

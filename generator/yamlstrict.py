@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .yamllayout import layout_problem
+from .yamllayout import before_parsing, layout_problem
 
 FieldPath = tuple[str | int, ...]
 
@@ -29,8 +29,6 @@ _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _OTHER_BASE = re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]+$")
-_USE_NEWLINE = "gebruik een gewone nieuwe regel"
-_OLD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 
 
@@ -249,37 +247,11 @@ class _EventReader:
         return root, first
 
 
-def _tab_problems(text: str, line_offset: int) -> list[Problem]:
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            problems.append(
-                Problem(
-                    number + line_offset, indent.index("\t") + 1, "", "tab gebruikt om in te springen; gebruik spaties"
-                )
-            )
-    return problems
-
-
-def _line_break_problems(text: str, line_offset: int) -> list[Problem]:
-    """NEL, LS and PS: libyaml reads them as line breaks (YAML 1.1), YAML 1.2 as text."""
-    problems: list[Problem] = []
-    if not _OLD_LINE_BREAK.search(text):
-        return problems
-    for number, line in enumerate(text.split("\n"), start=1):
-        for column, character in enumerate(line, start=1):
-            if _OLD_LINE_BREAK.match(character):
-                message = f"het teken U+{ord(character):04X} is een ongewoon regeleinde; {_USE_NEWLINE}"
-                problems.append(Problem(number + line_offset, column, "", message))
-    return problems
-
-
 def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Read one YAML mapping strictly; returns the document (if readable) and every problem."""
     # YAML reads every line break as "\n"; with only "\n" left, positions and layout checks agree with the parser.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    problems = _tab_problems(text, line_offset) + _line_break_problems(text, line_offset)
+    problems = [Problem(line + line_offset, column, "", message) for line, column, message in before_parsing(text)]
     if problems:
         return None, problems
     if text and not text.endswith("\n") and not text.rsplit("\n", 1)[-1].strip():
