@@ -19,6 +19,7 @@ from .errors import BuildError, display_path
 from .load import load
 from .render import render_site
 from .search.searchindex import render_search_index
+from .sitecheck import check_site
 from .validate import validate
 
 if TYPE_CHECKING:
@@ -116,4 +117,5 @@ def build_site(config: AtlasConfig) -> Atlas:
     if config.site_dir.exists():
         shutil.rmtree(config.site_dir)
     run_mkdocs(config)
+    check_site(atlas, config.content_dir, config.site_dir)  # nothing lost: every entry a page, every link a file
     return atlas
