@@ -1,9 +1,11 @@
-"""Search index figures for the real content and for a synthetic atlas; prints them, asserts nothing.
+"""Search and kennismakelen figures for the real content and a synthetic atlas; prints them, asserts nothing.
 
     python -m bench.run [--entries 20000] [--seed 2020] [--runs 9] [--queries 200] [--results FILE]
 
 For both atlases: load and validate time, index build time (``render_search_index``),
-the time of the signals (``generator.broker.signals``, as ``atlas signals`` after loading),
+the time of the signals (``generator.broker.signals.kinds``, as ``atlas signals`` after loading),
+the matcher's figures (``bench.broker``: a query, every question page, the evaluation set),
+Lighthouse's scores per page type of the real site (``bench.lighthouse``),
 index sizes (raw and gzip level 6), the bytes the search page fetches before its
 first result, the time to that first result in Chromium (a first visit in a new tab
 with no DevTools client attached; coming from the home page; in a page Playwright
@@ -35,12 +37,14 @@ from typing import Any, TypeVar
 
 from playwright.sync_api import sync_playwright
 
+from bench.broker import EVALUATION, broker_figures
 from bench.browser import browser_figures
+from bench.lighthouse import lighthouse_figures, lighthouse_table
 from bench.queries import Query, make_queries
 from bench.report import table
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
 from generator.atlas import Atlas
-from generator.broker.signals import signals
+from generator.broker.signals.kinds import signals
 from generator.build import build_site
 from generator.clock import today
 from generator.config import PROJECT_ROOT, AtlasConfig
@@ -50,6 +54,7 @@ from generator.search.lunrindex import gzip_size
 from generator.search.searchindex import render_search_index
 from generator.validate import validate
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.lighthouse import PAGE_TYPES
 
 RESULTS = PROJECT_ROOT / "bench-results" / "latest.json"
 FIRST_RESULT_QUERY = "klimaatadaptatie"
@@ -114,13 +119,17 @@ def index_sizes(files: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def index_figures(content_dir: Path, query_count: int) -> tuple[dict[str, str], dict[str, Any], list[Query]]:
+def index_figures(
+    content_dir: Path, query_count: int, evaluation: Path | None = None
+) -> tuple[dict[str, str], dict[str, Any], list[Query]]:
     """(index files, figures, queries for the browser) of one content tree."""
-    atlas, figures = gather_timed(content_dir)
+    atlas, timings = gather_timed(content_dir)
+    figures: dict[str, Any] = dict(timings)
     figures["entries"] = sum(len(entries) for entries in atlas.entries.values())
     files, figures["index_build_s"] = timed(lambda: render_search_index(atlas))
     found, figures["signals_s"] = timed(lambda: signals(atlas, today()))
     figures["signals"] = len(found)
+    figures["broker"] = broker_figures(atlas, evaluation)
     figures.update(index_sizes(files))
     return files, figures, make_queries(atlas, query_count)
 
@@ -177,7 +186,7 @@ def work_folder(keep: Path | None) -> Iterator[Path]:
 def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any], str]:
     """(real figures, synthetic figures, Chromium version)."""
     progress("real content: load, validate, index; the real site (mkdocs)")
-    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries)
+    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries, EVALUATION)
     site = real_site(work)
     progress(f"synthetic atlas of {args.entries} entries (seed {args.seed}): write, load, validate, index")
     write_synthetic_atlas(work / "content", args.entries, args.seed)
@@ -192,6 +201,8 @@ def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[
         real["browser"], synthetic["browser"] = figures["real"], figures["synthetic"]
         version = browser.version
         browser.close()
+    progress(f"Lighthouse on {len(args.lighthouse)} page types of the real site")
+    real["lighthouse"] = lighthouse_figures(site, args.lighthouse)
     return real, synthetic, version
 
 
@@ -202,6 +213,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=9, help="page loads for the time to first result (default 9)")
     parser.add_argument("--queries", type=int, default=200, help="queries for the latencies (default 200)")
     parser.add_argument("--query", default=FIRST_RESULT_QUERY, help="query of the first-result page loads")
+    parser.add_argument(
+        "--lighthouse",
+        nargs="*",
+        default=sorted(PAGE_TYPES),
+        choices=sorted(PAGE_TYPES),
+        metavar="PAGE_TYPE",
+        help="page types for Lighthouse (default: all: " + ", ".join(sorted(PAGE_TYPES)) + ")",
+    )
     parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep the content and sites")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where the figures go as JSON")
     args = parser.parse_args(argv)
@@ -209,6 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with work_folder(args.keep) as work:
         real, synthetic, chromium = measure(work, args)
     print(table(real, synthetic))
+    print()
+    print(lighthouse_table(real["lighthouse"]))
     results = {
         "measured": datetime.now(UTC).isoformat(timespec="seconds"),
         **git_state(),

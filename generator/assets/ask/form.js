@@ -221,10 +221,19 @@
     byId("ask-send-github-long").hidden = issueUrl.length <= LONGEST_LINK;
     var target = compose.mailTarget(values, catalog, nationalEmail);
     byId("ask-send-mail").href = compose.mailto(target.email, values, catalog);
-    byId("ask-send-mail-to").textContent = target.via ?
-      "Je e-mailprogramma opent een bericht aan " + target.email + " (" + target.via + ")." :
-      "Je e-mailprogramma opent een bericht aan " + target.email + ", het landelijke adres van de " +
-      "schakelfunctie" + (values.region ? ": deze regio heeft nog geen eigen e-mailadres." : ".");
+    var where;
+    if (target.via) {
+      where = "Je e-mailprogramma opent een bericht aan " + target.email + " (" + target.via + ").";
+    } else if (target.email) {
+      where = "Je e-mailprogramma opent een bericht aan " + target.email + ", het landelijke adres van de " +
+        "schakelfunctie" + (values.region ? ": deze regio heeft nog geen eigen e-mailadres." : ".");
+    } else {
+      where = "Je e-mailprogramma opent een bericht met je vraag, zonder adres: " +
+        (values.region ? "deze regio heeft nog geen e-mailadres en " : "") +
+        "er is nog geen landelijk e-mailadres. Vul zelf het adres in, bijvoorbeeld van een kennispartner " +
+        "uit de voorstellen of van een schakelpunt hieronder.";
+    }
+    byId("ask-send-mail-to").textContent = where;
   }
 
   byId("ask-send-copy").addEventListener("click", function () {
