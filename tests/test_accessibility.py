@@ -22,14 +22,12 @@ from tests.pagetypes import AXE_SCRIPT, AXE_TAGS, FIXTURE_CONTENT, FORGET_DRAFT,
 
 pytestmark = pytest.mark.browser
 
-# Reflow (1.4.10): 320 CSS px wide, as 1280 px at 400 %. Text zoom (1.4.4): a desktop window whose
-# root font size is doubled, which doubles every text size of the theme (all in rem).
+# Reflow (1.4.10): 320 CSS px wide, as 1280 px at 400 %. Text zoom (1.4.4): a desktop window with the
+# browser's own font size setting doubled (16 → 32 px), as a visitor sets it: the theme's sizes (rem) double
+# and its media queries (em) follow, as in a real browser.
 REFLOW = {"width": 320, "height": 640}
+TEXT_200 = {"standard": 32, "fixed": 26}
 PAGE_IDS = [page_type.name for page_type in PAGE_TYPES]
-DOUBLE_TEXT = """() => {
-    const root = document.documentElement;
-    root.style.fontSize = 2 * parseFloat(getComputedStyle(root).fontSize) + "px";
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -47,12 +45,14 @@ def tabs(browser: Browser) -> Iterator[dict[str, Page]]:
     """One browser tab per window size, reused by every test of the module; axe is in every document."""
     contexts = {}
     opened = {}
-    for name, viewport in {**VIEWPORTS, "reflow": REFLOW}.items():
+    for name, viewport in {**VIEWPORTS, "320px": REFLOW, "text-200": VIEWPORTS["desktop"]}.items():
         context = browser.new_context(locale="nl-NL", viewport=viewport)  # type: ignore[arg-type]
         context.add_init_script(path=AXE_SCRIPT)
         context.add_init_script(script=FORGET_DRAFT)
         contexts[name] = context
         opened[name] = context.new_page()
+    # Chromium's font size setting, for this tab and every page it opens.
+    context.new_cdp_session(opened["text-200"]).send("Page.setFontSizes", {"fontSizes": TEXT_200})
     yield opened
     for context in contexts.values():
         context.close()
@@ -101,18 +101,44 @@ def sideways_overflow(page: Page) -> dict[str, int]:
     )
 
 
+def sticking_out(page: Page) -> list[str]:
+    """Elements of the main column that reach past its right edge, outside any box that scrolls or clips:
+    they would cover the sidebar or be cut off, even when the page itself does not scroll."""
+    found: list[str] = page.evaluate(
+        """() => {
+            const column = document.querySelector(".md-content");
+            const edge = column.getBoundingClientRect().right + 1;
+            const clips = el => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
+            const out = [];
+            for (const el of column.querySelectorAll("*")) {
+                const box = el.getBoundingClientRect();
+                if (box.width === 0 || box.right <= edge) continue;
+                let inside = el.parentElement, clipped = false;
+                while (inside && inside !== column) {
+                    if (clips(inside)) { clipped = true; break; }
+                    inside = inside.parentElement;
+                }
+                const name = `${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""}`;
+                if (!clipped) out.push(`${name} ${Math.round(box.right)} > ${Math.round(edge)}`);
+            }
+            return out.slice(0, 10);
+        }"""
+    )
+    return found
+
+
 @pytest.mark.parametrize("zoom", ["320px", "text-200"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=PAGE_IDS)
 def test_page_reflows_without_scrolling_sideways(
     tabs: dict[str, Page], site_url: str, fixture_site_url: str, page_type: PageType, zoom: str
 ) -> None:
-    page = tabs["reflow" if zoom == "320px" else "desktop"]
+    page = tabs[zoom]
     open_page(page, page_type, site_url, fixture_site_url)
     if zoom == "text-200":
-        page.evaluate(DOUBLE_TEXT)
-        page.evaluate("() => window.dispatchEvent(new Event('resize'))")  # assets/atlas.js checks the tables again
+        assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "40px"  # 2 × 20 px
     widths = sideways_overflow(page)
     assert widths["scroll"] <= widths["client"], f"{page_type.path} scrolls sideways at {zoom}: {widths}"
+    assert sticking_out(page) == [], f"{page_type.path} at {zoom}: content wider than its column"
     # What must scroll (a wide table or picture) scrolls in its own box, reachable by keyboard.
     violations = axe(page, ["scrollable-region-focusable"])
     assert violations == [], report(violations)
