@@ -385,3 +385,18 @@ def test_a_question_too_long_for_a_link_says_so(page: Page, site_url: str) -> No
     for _ in range(6):
         page.locator("#atlas-ask-next").click()
     expect(page.locator("#ask-send-github-long")).to_be_hidden()
+
+
+def test_nothing_is_submitted_before_the_script_takes_the_form_over(page: Page, site_url: str) -> None:
+    """The form shows from the first paint; until form.js runs, its buttons are disabled, so a click or
+    Enter cannot send the question the browser's way (into the address)."""
+    page.route("**/assets/ask/form.js", lambda route: route.abort())
+    page.goto(f"{site_url}/vraag-stellen/")
+    expect(page.locator("#atlas-ask")).to_be_visible()
+    expect(page.locator("#atlas-ask-next")).to_be_disabled()
+    expect(page.locator("#atlas-ask-reset")).to_be_disabled()
+    page.locator("#ask-question").fill("Een vraag die nergens heen mag")
+    page.locator("#ask-title").press("Enter")
+    page.wait_for_timeout(300)
+    assert "?" not in page.url
+    assert "vraag" not in (urlsplit(page.url).query + urlsplit(page.url).fragment)

@@ -319,6 +319,8 @@
 
   root.hidden = false;
   show(restore(), false);
+  // Enabled only now: before this, the browser would submit the form itself (see ask.md.j2).
+  [back, next, byId("atlas-ask-reset")].forEach(function (button) { button.disabled = false; });
   if (window.AtlasAskSuggest) {
     window.AtlasAskSuggest.start(window.AtlasAsk);
   }
