@@ -2,8 +2,9 @@
  * Kennisatlas question form (/vraag-stellen/): seven steps, one fieldset each, with the
  * draft kept in session storage and sent nowhere until the asker picks a way to send it.
  *
- * The form is in the page, hidden (templates/ask.md.j2); this script reveals it, so without
- * JavaScript the page shows the guidance and the contact points. compose.js turns a draft
+ * The form is in the page at step 1 (templates/ask.md.j2), so nothing moves when this script
+ * starts; without JavaScript a <noscript> stylesheet hides it and the page shows the guidance
+ * and the contact points. compose.js turns a draft
  * into text, links and a YAML file; suggest.js (when the matcher loaded) suggests themes, a
  * region and needs, and lists what the atlas already has.
  */

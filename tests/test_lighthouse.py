@@ -1,0 +1,40 @@
+"""Lighthouse 12 on its mobile defaults, on every page type of the real site served gzipped: 100 for
+accessibility, best practices and SEO, and a cumulative layout shift under 0.1. The performance score
+moves with the machine's load: ``make bench`` reports it (bench/lighthouse.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.lighthouse import PAGES, lighthouse, serve_gzipped
+
+pytestmark = pytest.mark.browser
+
+ASSERTED = ("accessibility", "best-practices", "seo")
+
+
+@pytest.fixture(scope="module")
+def gzipped_site_url(real_site: Path) -> Iterator[str]:
+    with serve_gzipped(real_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_scores_100_and_does_not_shift(gzipped_site_url: str, path: str) -> None:
+    report = lighthouse(f"{gzipped_site_url}/{path}", ASSERTED)
+    for category in ASSERTED:
+        assert report.scores[category] == 100, f"{category}: {report.failed[category]}"
+    assert report.layout_shift < 0.1
+
+
+def test_the_server_sends_text_gzipped(gzipped_site_url: str) -> None:
+    import urllib.request
+
+    request = urllib.request.Request(f"{gzipped_site_url}/zoeken/?q=klimaat", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Content-Type"] == "text/html"
+        assert response.read()[:2] == b"\x1f\x8b"
