@@ -28,6 +28,7 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("validate", f"{figures['validate_s']:.2f} s"),
         ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
         ("signals (atlas signals, without load)", f"{figures['signals_s']:.2f} s, {figures['signals']:,} signals"),
+        *broker_rows(figures["broker"]),
         ("catalog.json raw / gzip", raw_gzip(figures, "catalog")),
         ("names index by first letter raw / gzip", raw_gzip(figures, "names")),
         ("  parts", f"{figures['names_files']} files"),
@@ -42,6 +43,22 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("  largest shard raw / gzip", raw_gzip(figures, "largest_shard")),
         ("  largest shard", figures["largest_shard"]),
         ("snippet files raw / gzip", snippets),
+    ]
+
+
+def broker_rows(broker: dict[str, Any]) -> list[tuple[str, str]]:
+    evaluation = "n/a"
+    if "evaluation_top1" in broker:
+        top1, top5 = broker["evaluation_top1"], broker["evaluation_top5"]
+        evaluation = f"{top1:.0%} / {top5:.0%} (n={broker['evaluation_cases']})"
+    pages = f"{broker['question_pages_s']:.2f} s for {broker['questions']:,} questions ({broker['cores']} cores)"
+    query = f"{ms(broker['match_query_ms_p50'])} / {ms(broker['match_query_ms_p95'])} (n={broker['match_queries']})"
+    return [
+        ("match data and matcher", f"{broker['match_data_s']:.2f} s"),
+        ("atlas match query p50 / p95", query),
+        ("question pages: who can help, known, elsewhere", pages),
+        ("match.json raw / gzip (question form)", raw_gzip(broker, "match_json")),
+        ("evaluation: named organisation first / in top 5", evaluation),
     ]
 
 

@@ -1,9 +1,10 @@
-"""Search index figures for the real content and for a synthetic atlas; prints them, asserts nothing.
+"""Search and kennismakelen figures for the real content and a synthetic atlas; prints them, asserts nothing.
 
     python -m bench.run [--entries 20000] [--seed 2020] [--runs 9] [--queries 200] [--results FILE]
 
 For both atlases: load and validate time, index build time (``render_search_index``),
-the time of the signals (``generator.broker.signals``, as ``atlas signals`` after loading),
+the time of the signals (``generator.broker.signals.kinds``, as ``atlas signals`` after loading),
+the matcher's figures (``bench.broker``: a query, every question page, the evaluation set),
 index sizes (raw and gzip level 6), the bytes the search page fetches before its
 first result, the time to that first result in Chromium (a first visit in a new tab
 with no DevTools client attached; coming from the home page; in a page Playwright
@@ -35,12 +36,13 @@ from typing import Any, TypeVar
 
 from playwright.sync_api import sync_playwright
 
+from bench.broker import EVALUATION, broker_figures
 from bench.browser import browser_figures
 from bench.queries import Query, make_queries
 from bench.report import table
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
 from generator.atlas import Atlas
-from generator.broker.signals import signals
+from generator.broker.signals.kinds import signals
 from generator.build import build_site
 from generator.clock import today
 from generator.config import PROJECT_ROOT, AtlasConfig
@@ -114,13 +116,17 @@ def index_sizes(files: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def index_figures(content_dir: Path, query_count: int) -> tuple[dict[str, str], dict[str, Any], list[Query]]:
+def index_figures(
+    content_dir: Path, query_count: int, evaluation: Path | None = None
+) -> tuple[dict[str, str], dict[str, Any], list[Query]]:
     """(index files, figures, queries for the browser) of one content tree."""
-    atlas, figures = gather_timed(content_dir)
+    atlas, timings = gather_timed(content_dir)
+    figures: dict[str, Any] = dict(timings)
     figures["entries"] = sum(len(entries) for entries in atlas.entries.values())
     files, figures["index_build_s"] = timed(lambda: render_search_index(atlas))
     found, figures["signals_s"] = timed(lambda: signals(atlas, today()))
     figures["signals"] = len(found)
+    figures["broker"] = broker_figures(atlas, evaluation)
     figures.update(index_sizes(files))
     return files, figures, make_queries(atlas, query_count)
 
@@ -177,7 +183,7 @@ def work_folder(keep: Path | None) -> Iterator[Path]:
 def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any], str]:
     """(real figures, synthetic figures, Chromium version)."""
     progress("real content: load, validate, index; the real site (mkdocs)")
-    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries)
+    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries, EVALUATION)
     site = real_site(work)
     progress(f"synthetic atlas of {args.entries} entries (seed {args.seed}): write, load, validate, index")
     write_synthetic_atlas(work / "content", args.entries, args.seed)

@@ -89,8 +89,8 @@ def cmd_issue_form(args: argparse.Namespace, config: AtlasConfig) -> int:
 def cmd_signals(args: argparse.Namespace, config: AtlasConfig) -> int:
     import json
 
-    from .broker.signal import site_url
-    from .broker.signals import by_kind, signal_record, signals
+    from .broker.signals.kinds import by_kind, signal_record, signals
+    from .broker.signals.signal import site_url
     from .build import gather
     from .clock import today
 
@@ -136,10 +136,10 @@ def add_signals_command(command: Callable[[str, Handler, str], argparse.Argument
 def cmd_match(args: argparse.Namespace, config: AtlasConfig) -> int:
     import json
 
-    from .broker.ask import ask_from_arguments
-    from .broker.evaluate import evaluate, read_cases
-    from .broker.match import Matcher
-    from .broker.report import evaluation_lines, match_lines
+    from .broker.match.ask import ask_from_arguments
+    from .broker.match.evaluate import evaluate, read_cases
+    from .broker.match.matcher import Matcher
+    from .broker.match.report import evaluation_lines, match_lines
     from .build import gather
 
     matcher = Matcher.for_atlas(gather(config))

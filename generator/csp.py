@@ -42,6 +42,7 @@ DIRECTIVES = (
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.DOTALL)
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 # What a Jinja expression in a theme script may become: a URL or path inside a JavaScript string.
 _EXPRESSION = r"[\w./:#-]*"
 _HEAD = "<head>"
@@ -102,13 +103,17 @@ def material_templates() -> Path:
 
 @cache
 def theme_scripts() -> re.Pattern[str]:
-    """Every inline script the theme can write: material's (partials/javascripts/) and the search
-    page's start script, which theme/main.html includes inline."""
-    folder = material_templates() / "partials" / "javascripts"
+    """Every inline script the theme can write: material's (partials/javascripts/), the atlas' own
+    (``<script>`` in generator/theme/) and the search page's start script, which theme/main.html
+    includes inline."""
+    templates = [
+        *sorted((material_templates() / "partials" / "javascripts").glob("*.html")),
+        *sorted(THEME.rglob("*.html")),
+    ]
     patterns = [
         _template_pattern(body.strip())
-        for template in sorted(folder.glob("*.html"))
-        for body in _SCRIPT.findall(template.read_text(encoding="utf-8"))
+        for template in templates
+        for body in _SCRIPT.findall(_COMMENT.sub("", template.read_text(encoding="utf-8")))
     ]
     search_start = (THEME / "partials" / "atlas-search-start.js").read_text(encoding="utf-8")
     patterns.append(re.escape(search_start.strip()))

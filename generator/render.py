@@ -24,17 +24,19 @@ from markupsafe import Markup
 from . import clock, derive, vocab
 from .atlas import Atlas
 from .broker import askform
-from .broker.match import Matcher
-from .broker.matchdata import match_data
-from .broker.overview_page import overview_page
-from .broker.questions import QuestionHelper
+from .broker.match.data import match_data
+from .broker.match.matcher import Matcher
+from .broker.match.questions import QuestionHelp, QuestionHelper, help_all
+from .broker.overview.page import overview_page
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 if TYPE_CHECKING:
-    from .broker.signal import Signal
-    from .broker.signals import SignalKind
+    from .broker.signals.kinds import SignalKind
+    from .broker.signals.signal import Signal
 
 TEMPLATES = Path(__file__).parent / "templates"
+SIGNALS_SHOWN = 100
+"""Signals of one kind listed on /signalen/; a national atlas has thousands, all in signalen.json."""
 MONTHS = (
     "januari",
     "februari",
@@ -151,6 +153,7 @@ class Renderer:
         self.links = derive.Links(atlas)
         self.matcher = Matcher(match_data(atlas, self.links))
         self.question_helper = QuestionHelper(self.matcher)
+        self._question_helps: dict[str, QuestionHelp] | None = None
         self.today = clock.today(today)
         self._signals: list[Signal] | None = None
         self.env = Environment(
@@ -173,21 +176,32 @@ class Renderer:
             kinds_by_key=KIND_BY_KEY,
             external=external,
             mailto=mailto,
-            question_help=lambda question: self.question_helper.help(question),
+            question_help=self.question_help,
             signals=self.signals,
         )
 
     def signals(self) -> list[Signal]:
         """The signals of this atlas on ``today``, computed once (for the home page and /signalen/)."""
-        from .broker.signals import signals  # imported here: the signal rules import date_nl from this module
+        from .broker.signals.kinds import signals  # imported here: the signal rules import date_nl from this module
 
         if self._signals is None:
             self._signals = signals(self.atlas, self.today, self.links)
         return self._signals
 
+    def question_help(self, question: Any) -> QuestionHelp:
+        """Who can help, what is known, the same question elsewhere: for all questions at once, on first use."""
+        if self._question_helps is None:
+            self._question_helps = help_all(self.question_helper, self.atlas.of("question"))
+        return self._question_helps[question.id]
+
+    def signal_records(self) -> list[dict[str, Any]]:
+        from .broker.signals.kinds import signal_record
+
+        return [signal_record(self.atlas, signal) for signal in self.signals()]
+
     def signal_groups(self) -> list[tuple[SignalKind, list[Signal]]]:
         """(kind of signal, its signals) for every kind, in the order of the signals page."""
-        from .broker.signals import by_kind
+        from .broker.signals.kinds import by_kind
 
         return by_kind(self.signals())
 
@@ -214,7 +228,10 @@ class Renderer:
         pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
-        pages["signalen.md"] = self.render("signals.md.j2", "", today=self.today, groups=self.signal_groups())
+        pages["signalen.md"] = self.render(
+            "signals.md.j2", "", today=self.today, groups=self.signal_groups(), shown=SIGNALS_SHOWN
+        )
+        pages["signalen.json"] = json.dumps(self.signal_records(), ensure_ascii=False, indent=1)
         pages["overzicht.md"] = self.render("overview.md.j2", "", overview=overview_page(self.links))
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"

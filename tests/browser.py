@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import mimetypes
 import os
 import subprocess
@@ -12,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, ClassVar
 
 # Debian's chromium by default; ATLAS_CHROMIUM points elsewhere (GitHub's runners ship google-chrome).
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -37,6 +39,37 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class GzipHandler(QuietHandler):
+    """Sends text files gzipped when the browser accepts it, as GitHub Pages does (Lighthouse counts it)."""
+
+    COMPRESSED: ClassVar[set[str]] = {
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+    }
+
+    def send_head(self) -> IO[bytes] | None:  # type: ignore[override]  # BytesIO is what the base class copies from
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the folder with its slash
+            path = path / "index.html"
+        kind = mimetypes.guess_type(path.name)[0] or ""
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and kind in self.COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 def static_server(folder: Path, handler_class: type[QuietHandler] = QuietHandler) -> http.server.ThreadingHTTPServer:
     """A quiet HTTP server for ``folder`` on a free loopback port, not yet serving."""
     # Read the system's list of file types now: the server would read it for its first file,
@@ -47,9 +80,9 @@ def static_server(folder: Path, handler_class: type[QuietHandler] = QuietHandler
 
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
+def serve_folder(folder: Path, handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
     """``folder`` over HTTP on a free loopback port; yields the base URL."""
-    server = static_server(folder)
+    server = static_server(folder, handler_class)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -4,21 +4,16 @@ as GitHub Pages serves it. Shared by tests/test_lighthouse.py (scores asserted) 
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import os
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import BinaryIO
 
 from generator.config import PROJECT_ROOT
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler, static_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, GzipHandler, serve_folder
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -33,44 +28,13 @@ PAGES = {
     "overzicht": "overzicht/",
 }
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index")
-# What GitHub Pages compresses; images and fonts it sends as they are.
-COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-@cache
-def _compressed(path: Path, modified: float) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-
-
-class GzipHandler(QuietHandler):
-    """Text files gzipped, with ``Content-Encoding: gzip``; everything else as the plain handler does."""
-
-    def send_head(self) -> BinaryIO | None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
-            path = path / "index.html"
-        if not path.is_file() or path.suffix not in COMPRESSED:
-            return super().send_head()
-        data = _compressed(path, path.stat().st_mtime)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        return io.BytesIO(data)
 
 
 @contextmanager
 def serve_gzipped(folder: Path) -> Iterator[str]:
-    """``folder`` over HTTP, gzipped, on a free loopback port; yields the base URL."""
-    server = static_server(folder, GzipHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """``folder`` over HTTP, text gzipped, on a free loopback port; yields the base URL."""
+    with serve_folder(folder, GzipHandler) as url:
+        yield url
 
 
 @dataclass(frozen=True)

@@ -73,8 +73,9 @@ def test_inline_scripts_are_the_executable_ones_as_written(scripts: str, expecte
         "var target=document.getElementById(location.hash.slice(1));"
         'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))',
         THEME_SCRIPT,
+        'document.documentElement.classList.add("atlas-ask-js");',
     ],
-    ids=["material-scope", "material-scope-root", "material-content", "search-start"],
+    ids=["material-scope", "material-scope-root", "material-content", "search-start", "atlas-theme"],
 )
 def test_the_theme_scripts_are_hashed_and_the_meta_comes_first(script: str) -> None:
     html = with_policy(PAGE.format(head=f"<script>{script}</script>\n", body="x"), "p.html")

@@ -18,7 +18,7 @@ from generator.kinds import KIND_BY_FOLDER
 from tests.broker.test_question_form import go_to_last_step
 from tests.browser import serve_folder
 from tests.conftest import FIXTURE_CONTENT
-from tests.test_search_browser import wait_ready
+from tests.search.test_search_browser import wait_ready
 
 pytestmark = pytest.mark.browser
 

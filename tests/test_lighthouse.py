@@ -36,5 +36,5 @@ def test_the_server_sends_text_gzipped(gzipped_site_url: str) -> None:
     request = urllib.request.Request(f"{gzipped_site_url}/zoeken/?q=klimaat", headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request) as response:
         assert response.headers["Content-Encoding"] == "gzip"
-        assert response.headers["Content-Type"] == "text/html"
+        assert response.headers["Content-Type"].startswith("text/html")
         assert response.read()[:2] == b"\x1f\x8b"

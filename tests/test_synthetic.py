@@ -71,6 +71,9 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         "page driven by Playwright",
         "coming from the home page",
         "query p50 / p95",
+        "atlas match query p50 / p95",
+        "question pages: who can help",
+        "evaluation: named organisation first / in top 5",
     ):
         assert figure in printed
     figures = json.loads(results.read_text(encoding="utf-8"))
@@ -79,3 +82,6 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         assert figures[site]["browser"]["first_result_ms_median"] > 0
         assert figures[site]["browser"]["with_playwright_ms_median"] > 0
         assert figures[site]["browser"]["queries"]["names"]["n"] == 20
+        assert figures[site]["broker"]["question_pages_s"] > 0
+        assert figures[site]["broker"]["match_json_gzip"] > 0
+    assert figures["real"]["broker"]["evaluation_top5"] >= 0.9

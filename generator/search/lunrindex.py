@@ -6,7 +6,7 @@ process. They do not depend on each other, so a large atlas builds them in a
 pool of processes, one per core: each task gets only the (ref, text) rows it
 indexes and returns finished JSON. A small atlas builds them in this process,
 where starting workers would cost more than it saves. Both ways give the same
-files, byte for byte (``tests/test_searchindex.py``).
+files, byte for byte (``tests/search/test_searchindex.py``).
 
 Workers are forked when this process runs no other thread, as in ``atlas
 build``: a fork starts at once and shares the loaded modules. ``atlas serve``

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.synthetic import write_synthetic_atlas
-from generator.broker.columns import Columns, results, totals
-from generator.broker.match import Ask, Matcher, question_ask
+from generator.broker.match.columns import Columns, results, totals
+from generator.broker.match.matcher import Ask, Matcher, question_ask
+from generator.broker.match.questions import QuestionHelper, help_all
 from generator.build import gather
 from generator.config import AtlasConfig
 from tests.broker.test_match_js import QUESTIONS, WITH_FLAGS
@@ -45,3 +49,27 @@ def test_synthetic_atlas(synthetic: Path) -> None:
     matcher = Matcher.for_atlas(atlas)
     asks = [question_ask(question) for question in atlas.of("question")[:60]]
     assert_same_ranking(matcher, asks)
+
+
+@pytest.mark.parametrize("start_method", ["fork", "forkserver"])
+def test_question_help_in_workers_equals_one_process(
+    synthetic: Path, start_method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``help_all`` forks when it is the only thread, and uses a forkserver when other threads run."""
+    atlas = gather(AtlasConfig(content_dir=synthetic).resolve())
+    helper = QuestionHelper(Matcher.for_atlas(atlas))
+    questions = atlas.of("question")[:80]
+    monkeypatch.setattr(threading, "active_count", lambda: 1 if start_method == "fork" else 2)
+    used: list[str] = []
+    get_context = multiprocessing.get_context
+
+    def recording(method: str) -> Any:
+        used.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recording)
+    in_workers = help_all(helper, questions, workers=2)
+    assert used == [start_method]
+    assert in_workers == help_all(helper, questions, workers=1)
+    assert any(found.elsewhere for found in in_workers.values())
+    assert all(found.helpers for found in in_workers.values())

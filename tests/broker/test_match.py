@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.broker.match import Ask, Match, Matcher
-from generator.broker.recognise import canonical
+from generator.broker.match.matcher import Ask, Match, Matcher
+from generator.broker.match.recognise import canonical
 from generator.build import gather
 from generator.config import AtlasConfig
 

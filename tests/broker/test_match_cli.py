@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.broker.evaluate import evaluate, read_cases
-from generator.broker.match import Matcher
+from generator.broker.match.evaluate import evaluate, read_cases
+from generator.broker.match.matcher import Matcher
 from generator.build import gather
 from generator.config import AtlasConfig
 from generator.errors import AtlasError

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator.broker.match import Ask, Matcher
-from generator.broker.matchdata import match_data
+from generator.broker.match.data import match_data
+from generator.broker.match.matcher import Ask, Matcher
 from generator.build import ASSETS, gather
 from generator.config import AtlasConfig
 

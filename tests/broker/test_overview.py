@@ -9,8 +9,10 @@ import pytest
 
 from bench.synthetic import write_synthetic_atlas
 from generator.atlas import Atlas
-from generator.broker import overview, overview_network, overview_svg
-from generator.broker.overview import Cell
+from generator.broker.overview import network as overview_network
+from generator.broker.overview import numbers as overview
+from generator.broker.overview import svg as overview_svg
+from generator.broker.overview.numbers import Cell
 from generator.build import gather
 from generator.config import AtlasConfig
 from generator.derive import Links

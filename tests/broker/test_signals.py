@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.broker.signal import Signal, months_before
-from generator.broker.signals import SIGNAL_KINDS, signals
+from generator.broker.signals.kinds import SIGNAL_KINDS, signals
+from generator.broker.signals.signal import Signal, months_before
 from generator.build import gather, generate_docs
 from generator.cli import main
 from generator.config import AtlasConfig
@@ -488,3 +488,29 @@ def test_one_signal_for_a_question_in_three_regions(content: Path, write: Write)
     recurring = found(content, kind="herhaling")
     assert [s.title for s in recurring] == [f"Vraag in 3 regio's: {SAME}"]
     assert len(recurring[0].entries) == 3
+
+
+def test_page_lists_the_first_of_many_and_the_json_has_all(
+    content: Path, write: Callable[[str, str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(3):
+        write(
+            f"questions/wachtende-vraag-{number}.yml",
+            f"""
+            id: wachtende-vraag-{number}
+            title: Wachtende vraag {number}
+            question: Wie weet meer over wachtende vraag {number}?
+            themes: [droogte]
+            domains: [fysiek]
+            status: ingediend
+            submitted: 2025-01-0{number + 1}
+            """,
+        )
+    monkeypatch.setattr("generator.render.SIGNALS_SHOWN", 2)
+    pages = render_site(gather(AtlasConfig(content_dir=content).resolve()), date(2027, 1, 1))
+    waiting = [record for record in json.loads(pages["signalen.json"]) if record["kind"] == "wacht"]
+    assert len(waiting) == 4
+    page = pages["signalen.md"]
+    assert "*De eerste 2 van 4 signalen van deze soort; de andere staan in [signalen.json](signalen.json).*" in page
+    shown = [record["title"] for record in waiting if record["title"] in page]
+    assert len(shown) == 2

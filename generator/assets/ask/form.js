@@ -2,9 +2,8 @@
  * Kennisatlas question form (/vraag-stellen/): seven steps, one fieldset each, with the
  * draft kept in session storage and sent nowhere until the asker picks a way to send it.
  *
- * The form is in the page at step 1 (templates/ask.md.j2), so nothing moves when this script
- * starts; without JavaScript a <noscript> stylesheet hides it and the page shows the guidance
- * and the contact points. compose.js turns a draft
+ * The form is in the page, hidden (templates/ask.md.j2); this script reveals it, so without
+ * JavaScript the page shows the guidance and the contact points. compose.js turns a draft
  * into text, links and a YAML file; suggest.js (when the matcher loaded) suggests themes, a
  * region and needs, and lists what the atlas already has.
  */
@@ -222,10 +221,19 @@
     byId("ask-send-github-long").hidden = issueUrl.length <= LONGEST_LINK;
     var target = compose.mailTarget(values, catalog, nationalEmail);
     byId("ask-send-mail").href = compose.mailto(target.email, values, catalog);
-    byId("ask-send-mail-to").textContent = target.via ?
-      "Je e-mailprogramma opent een bericht aan " + target.email + " (" + target.via + ")." :
-      "Je e-mailprogramma opent een bericht aan " + target.email + ", het landelijke adres van de " +
-      "schakelfunctie" + (values.region ? ": deze regio heeft nog geen eigen e-mailadres." : ".");
+    var where;
+    if (target.via) {
+      where = "Je e-mailprogramma opent een bericht aan " + target.email + " (" + target.via + ").";
+    } else if (target.email) {
+      where = "Je e-mailprogramma opent een bericht aan " + target.email + ", het landelijke adres van de " +
+        "schakelfunctie" + (values.region ? ": deze regio heeft nog geen eigen e-mailadres." : ".");
+    } else {
+      where = "Je e-mailprogramma opent een bericht met je vraag, zonder adres: " +
+        (values.region ? "deze regio heeft nog geen e-mailadres en " : "") +
+        "er is nog geen landelijk e-mailadres. Vul zelf het adres in, bijvoorbeeld van een kennispartner " +
+        "uit de voorstellen of van een schakelpunt hieronder.";
+    }
+    byId("ask-send-mail-to").textContent = where;
   }
 
   byId("ask-send-copy").addEventListener("click", function () {

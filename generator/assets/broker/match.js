@@ -1,4 +1,4 @@
-// The atlas' matcher in the browser: the same method as generator/broker (match.py, score.py,
+// The atlas' matcher in the browser: the same method as generator/broker/match (matcher.py, score.py,
 // reasons.py, recognise.py), line for line, over the same data (broker/match.json, written at
 // build time). Sums are taken in the same order as in Python, so both give the same numbers;
 // tests/broker/test_match_js.py holds them to it.

@@ -21,11 +21,6 @@
 
   // Hides the message for visitors without search (atlas.css) unless the search fails.
   html.classList.add("atlas-js");
-  // A query or filters in the URL: results are coming, and atlas.css keeps room for them from the
-  // first paint, so nothing below moves when they arrive (layout shift).
-  if (window.location.search.length > 1) {
-    html.classList.add("atlas-query");
-  }
 
   // A JSON file of the index, or an error that names it. search.js fetches with this too.
   function getJson(path) {

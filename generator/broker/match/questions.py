@@ -6,15 +6,21 @@ Computed at build time for every question, with the matcher's scorer in numpy co
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from ...search.lunrindex import available_cores
 from .columns import Columns, Flags, results, totals
-from .match import Match, Matcher, question_ask
+from .matcher import Match, Matcher, question_ask
 
 SHOWN = 5
+PARALLEL_FROM = 500
+"""From this many questions on, ``help_all`` spreads them over one process per core."""
 SIMILAR_TEXT_SHARE = 0.25
 """A question elsewhere is "the same question" when it shares a theme and its text part is at
 least this share of the text weight: a shared theme alone is too broad."""
@@ -85,3 +91,36 @@ class QuestionHelper:
             known=first(self.knowledge & (parts["themes"] > 0)),
             elsewhere=first(self.questions & self.elsewhere(question.region) & similar),
         )
+
+
+_WORKER: tuple[QuestionHelper, list[Any]] | None = None
+"""The helper and the questions, in a worker process (set by ``_start_worker``)."""
+
+
+def _start_worker(helper: QuestionHelper, questions: list[Any]) -> None:
+    global _WORKER
+    _WORKER = (helper, questions)
+
+
+def _help_range(start: int, stop: int) -> list[QuestionHelp]:
+    if _WORKER is None:
+        raise RuntimeError("_help_range runs only in a worker started by help_all")
+    helper, questions = _WORKER
+    return [helper.help(question) for question in questions[start:stop]]
+
+
+def help_all(helper: QuestionHelper, questions: list[Any], workers: int | None = None) -> dict[str, QuestionHelp]:
+    """The help for every question, by id, from ``PARALLEL_FROM`` questions on in one process per core.
+    Forked workers share the columns without copying them; with other threads running (``atlas serve``)
+    forking is unsafe, so the workers then come from a forkserver and get a copy."""
+    if workers is None:
+        workers = available_cores() if len(questions) >= PARALLEL_FROM else 1
+    if workers <= 1 or not questions:
+        return {question.id: helper.help(question) for question in questions}
+    step = -(-len(questions) // (workers * 4))
+    starts = list(range(0, len(questions), step))
+    stops = [min(start + step, len(questions)) for start in starts]
+    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+    with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(helper, questions)) as pool:
+        helps = [found for chunk in pool.map(_help_range, starts, stops) for found in chunk]
+    return {question.id: found for question, found in zip(questions, helps, strict=True)}

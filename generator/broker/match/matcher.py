@@ -23,10 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..atlas import Atlas
-from ..search.lunr_nl import trim
-from ..search.lunrbuild import index_term, words
-from .matchdata import match_data
+from ...atlas import Atlas
+from ...search.lunr_nl import trim
+from ...search.lunrbuild import index_term, words
+from .data import match_data
 from .reasons import reasons_for
 from .recognise import PhraseIndex, Recognised, recognise
 from .score import Understood, is_result, score_parts, total_of

@@ -13,8 +13,8 @@ import math
 
 from markupsafe import Markup
 
-from .overview import CountTable, Coverage, Stage
-from .overview_network import NetworkMap, Node, plural
+from .network import NetworkMap, Node, plural
+from .numbers import CountTable, Coverage, Stage
 
 INK = "#1a1a1a"
 WHITE = "#ffffff"

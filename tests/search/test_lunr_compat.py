@@ -20,8 +20,8 @@ from generator.search.lunrbuild import DutchBuilder
 from generator.search.lunrindex import build_index, name_rows, names_index
 from generator.search.searchindex import render_search_index
 
-JS = Path(__file__).parent / "js"
-VENDOR = Path(__file__).parent.parent / "generator" / "assets" / "vendor"
+JS = Path(__file__).parent.parent / "js"
+VENDOR = Path(__file__).parent.parent.parent / "generator" / "assets" / "vendor"
 NODE = shutil.which("node")
 
 WORDS = [

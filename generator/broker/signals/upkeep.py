@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..derive import label
-from ..kinds import KIND_BY_KEY
-from ..render import date_nl
-from ..vocab import QuestionStatus
+from ...derive import label
+from ...kinds import KIND_BY_KEY
+from ...render import date_nl
+from ...vocab import QuestionStatus
 from .signal import Context, Signal, age_nl, months_before, months_between, quoted, ref
 
 WAIT_MONTHS = 6

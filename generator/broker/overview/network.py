@@ -16,9 +16,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..derive import Links, label, sort_key
-from ..vocab import NetworkKind
-from .overview import NATIONAL, is_national_partner
+from ...derive import Links, label, sort_key
+from ...vocab import NetworkKind
+from .numbers import NATIONAL, is_national_partner
 
 NETWORK_LIMIT = 40
 REGION_LIMIT = 60

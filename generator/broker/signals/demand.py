@@ -16,10 +16,10 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from ..derive import label, sort_key
-from ..render import date_nl
-from ..search.lunrbuild import index_terms
-from ..vocab import Level, QuestionStatus, ResearchStatus
+from ...derive import label, sort_key
+from ...render import date_nl
+from ...search.lunrbuild import index_terms
+from ...vocab import Level, QuestionStatus, ResearchStatus
 from .signal import Context, EntryRef, Signal, name_of, place_words, quoted, ref
 
 SUPPLY_KINDS = ("partner", "practice", "research")

@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import AtlasError
-from .match import Ask, Matcher
+from ...errors import AtlasError
+from .matcher import Ask, Matcher
 
 TOP = 5
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import AtlasError, suggest
-from .match import Ask
+from ...errors import AtlasError, suggest
+from .matcher import Ask
 
 
 def known(kind_label: str, value: str, table: dict[str, Any]) -> str:

@@ -1,7 +1,7 @@
 """The numbers of the Overzicht page: coverage, counts and the question lifecycle of the whole atlas.
 
 Pure functions from ``Atlas``/``Links`` to small frozen dataclasses; drawing lives in
-``overview_svg`` and the network picture's graph in ``overview_network``. Every picture and
+``svg`` and the network picture's graph in ``network``. Every picture and
 its table read the same dataclass, so they cannot disagree.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..derive import Links, label, sort_key
-from ..vocab import Domain, Level, PartnerKind, QuestionStatus, Variant
+from ...derive import Links, label, sort_key
+from ...vocab import Domain, Level, PartnerKind, QuestionStatus, Variant
 
 NATIONAL = "Landelijk"
 """The column (and network node) for what is not tied to one region."""

@@ -19,12 +19,12 @@ import statistics
 from collections import Counter
 from typing import Any
 
-from ..atlas import Atlas
-from ..derive import Links, field_value, label
-from ..kinds import KIND_BY_KEY
-from ..search.documents import plain_text
-from ..search.lunrbuild import index_terms
-from ..vocab import Domain, Level, Offer, PartnerKind
+from ...atlas import Atlas
+from ...derive import Links, field_value, label
+from ...kinds import KIND_BY_KEY
+from ...search.documents import plain_text
+from ...search.lunrbuild import index_terms
+from ...vocab import Domain, Level, Offer, PartnerKind
 from .recognise import need_phrases, phrases_for
 
 MATCHED_KINDS = ("partner", "practice", "research", "network", "question", "event")

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..search.lunrbuild import index_terms
+from ...search.lunrbuild import index_terms
 
 COMPOUND_PREFIX = 5
 """A one-word phrase of at least this many letters also matches a word that starts with it."""

@@ -1,8 +1,8 @@
 """One signal, and what every kind of signal reads: the atlas, its links and the date.
 
 A ``Signal`` says what fired, why (a Dutch sentence with the numbers and dates) and
-which entries it is about. The rules that make them live in ``signals_demand`` and
-``signals_upkeep``; ``signals`` runs them all in a fixed order.
+which entries it is about. The rules that make them live in ``demand``, ``recurring`` and
+``upkeep``; ``kinds`` runs them all in a fixed order.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..atlas import Atlas
-from ..derive import Links, label
-from ..kinds import KIND_BY_KEY
-from ..search.lunrbuild import index_terms
-from ..vocab import RegionScale
+from ...atlas import Atlas
+from ...derive import Links, label
+from ...kinds import KIND_BY_KEY
+from ...search.lunrbuild import index_terms
+from ...vocab import RegionScale
 
 EntryRef = tuple[str, str]
 """(kind key, id) of an entry a signal links."""

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..atlas import Atlas
-from ..derive import Links
+from ...atlas import Atlas
+from ...derive import Links
+from .demand import gaps, overlaps
+from .recurring import recurring
 from .signal import Context, Signal, name_of, site_url
-from .signals_demand import gaps, overlaps
-from .signals_recurring import recurring
-from .signals_upkeep import orphans, stale, waiting
+from .upkeep import orphans, stale, waiting
 
 Rule = Callable[[Context], Iterator[Signal]]
 

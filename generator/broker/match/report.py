@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..kinds import KIND_BY_KEY
+from ...kinds import KIND_BY_KEY
 from .evaluate import TOP, Evaluation
-from .match import Match
+from .matcher import Match
 
 PART_LABELS = {
     "text": "tekst",
