@@ -52,7 +52,6 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 
 bench: $(STAMP) $(NODE_STAMP)  ## measure the search index (build time, size, time to first result, query latency) and Lighthouse per page type
 	$(BIN)/python -m bench.run
-	$(BIN)/python -m bench.lighthouse
 
 clean:
 	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,7 @@
 For both atlases: load and validate time, index build time (``render_search_index``),
 the time of the signals (``generator.broker.signals.kinds``, as ``atlas signals`` after loading),
 the matcher's figures (``bench.broker``: a query, every question page, the evaluation set),
+Lighthouse's scores per page type of the real site (``bench.lighthouse``),
 index sizes (raw and gzip level 6), the bytes the search page fetches before its
 first result, the time to that first result in Chromium (a first visit in a new tab
 with no DevTools client attached; coming from the home page; in a page Playwright
@@ -38,6 +39,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.broker import EVALUATION, broker_figures
 from bench.browser import browser_figures
+from bench.lighthouse import lighthouse_figures, lighthouse_table
 from bench.queries import Query, make_queries
 from bench.report import table
 from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
@@ -52,6 +54,7 @@ from generator.search.lunrindex import gzip_size
 from generator.search.searchindex import render_search_index
 from generator.validate import validate
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.lighthouse import PAGE_TYPES
 
 RESULTS = PROJECT_ROOT / "bench-results" / "latest.json"
 FIRST_RESULT_QUERY = "klimaatadaptatie"
@@ -198,6 +201,8 @@ def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[
         real["browser"], synthetic["browser"] = figures["real"], figures["synthetic"]
         version = browser.version
         browser.close()
+    progress(f"Lighthouse on {len(args.lighthouse)} page types of the real site")
+    real["lighthouse"] = lighthouse_figures(site, args.lighthouse)
     return real, synthetic, version
 
 
@@ -208,6 +213,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=9, help="page loads for the time to first result (default 9)")
     parser.add_argument("--queries", type=int, default=200, help="queries for the latencies (default 200)")
     parser.add_argument("--query", default=FIRST_RESULT_QUERY, help="query of the first-result page loads")
+    parser.add_argument(
+        "--lighthouse",
+        nargs="*",
+        default=sorted(PAGE_TYPES),
+        choices=sorted(PAGE_TYPES),
+        metavar="PAGE_TYPE",
+        help="page types for Lighthouse (default: all: " + ", ".join(sorted(PAGE_TYPES)) + ")",
+    )
     parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep the content and sites")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where the figures go as JSON")
     args = parser.parse_args(argv)
@@ -215,6 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with work_folder(args.keep) as work:
         real, synthetic, chromium = measure(work, args)
     print(table(real, synthetic))
+    print()
+    print(lighthouse_table(real["lighthouse"]))
     results = {
         "measured": datetime.now(UTC).isoformat(timespec="seconds"),
         **git_state(),

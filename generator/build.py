@@ -20,6 +20,7 @@ from .errors import BuildError, display_path
 from .load import load
 from .render import render_site
 from .search.searchindex import render_search_index
+from .sitecheck import check_site
 from .validate import validate
 
 if TYPE_CHECKING:
@@ -112,10 +113,11 @@ def run_mkdocs(config: AtlasConfig) -> None:
 
 
 def build_site(config: AtlasConfig) -> Atlas:
-    """The whole pipeline: content → docs folder → static site."""
+    """The whole pipeline: content → docs folder → static site, checked for lost entries and broken links."""
     atlas = generate_docs(config)
     if config.site_dir.exists():
         shutil.rmtree(config.site_dir)
     run_mkdocs(config)
+    check_site(atlas, config.content_dir, config.site_dir)
     apply_policy(config.site_dir)
     return atlas

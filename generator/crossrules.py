@@ -6,17 +6,23 @@ all; ``check_cross_file`` locates each finding in its source file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from .atlas import Atlas
 from .errors import ContentError, suggest
+from .fieldtypes import ID_PATTERN
+from .load import Record
 from .models import Entity, Question
 from .vocab import QuestionStatus
 from .yamlstrict import FieldPath, field_name
 
 Finding = tuple[FieldPath, str]
 Rule = Callable[[Atlas, Entity], Iterator[Finding]]
+Reference = tuple[FieldPath, str, str]
+Known = dict[str, set[str]]
+_ID = re.compile(ID_PATTERN)
 
 UNKNOWN = {
     "theme": "geen bekend thema",
@@ -31,11 +37,24 @@ UNKNOWN = {
 LINKED_STATUSES = (QuestionStatus.GEKOPPELD, QuestionStatus.IN_ONDERZOEK, QuestionStatus.BEANTWOORD)
 
 
-def references_resolve(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
-    for path, target, ref in entity.references():
-        known = atlas.entries[target]
-        if ref not in known:
-            yield path, f"'{ref}' is {UNKNOWN[target]}{suggest(ref, sorted(known))}"
+def unknown_references(references: Iterable[Reference], known: Known) -> Iterator[Finding]:
+    """References to ids that no file has."""
+    for path, target, ref in references:
+        if ref not in known[target]:
+            yield path, f"'{ref}' is {UNKNOWN[target]}{suggest(ref, sorted(known[target]))}"
+
+
+def written_references(record: Record) -> Iterator[Reference]:
+    """The references of a file whose entry failed validation, read from its data as written.
+
+    Values that are no id at all already have their own error from the model.
+    """
+    for name, target in record.kind.model.REFERENCES.items():
+        value = record.document.data.get(name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, ref in items:
+            if isinstance(ref, str) and _ID.match(ref):
+                yield ((name,) if index is None else (name, index)), target, ref
 
 
 def no_duplicates_in_lists(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
@@ -87,7 +106,6 @@ def dates_not_in_future(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
 
 
 RULES: tuple[Rule, ...] = (
-    references_resolve,
     no_duplicates_in_lists,
     no_self_reference,
     question_status_fits,
@@ -95,13 +113,28 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def check_cross_file(atlas: Atlas) -> list[ContentError]:
-    """Run every rule on every entry; locate each finding in its file."""
-    errors = []
+def _located(record: Record, findings: Iterable[Finding]) -> Iterator[ContentError]:
+    for path, message in findings:
+        line, column = record.document.position(path)
+        yield ContentError(record.path, line, column, field_name(path), message)
+
+
+def check_cross_file(atlas: Atlas, unvalidated: Sequence[Record] = ()) -> list[ContentError]:
+    """Run every rule on every entry; locate each finding in its file.
+
+    ``unvalidated`` are the files whose entry failed validation: their ids
+    still count as known (one mistake, one error), and their own references
+    are still checked, so every mistake shows at once.
+    """
+    known: Known = {kind: set(entries) for kind, entries in atlas.entries.items()}
+    for record in unvalidated:
+        known[record.kind.key].add(record.stem)
+    errors: list[ContentError] = []
     for (kind, key), record in atlas.sources.items():
         entity = atlas.entries[kind][key]
+        errors += _located(record, unknown_references(entity.references(), known))
         for rule in RULES:
-            for path, message in rule(atlas, entity):
-                line, column = record.document.position(path)
-                errors.append(ContentError(record.path, line, column, field_name(path), message))
+            errors += _located(record, rule(atlas, entity))
+    for record in unvalidated:
+        errors += _located(record, unknown_references(written_references(record), known))
     return errors

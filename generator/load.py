@@ -1,11 +1,13 @@
 """Stage 1, load: content files → records with source positions.
 
 Every file under the content folder becomes a record or an error; nothing is
-skipped silently (dotfiles such as ``.gitkeep`` excepted).
+skipped silently (dotfiles such as ``.gitkeep`` excepted). Symbolic links,
+oversized and binary files are refused before anything reads them as text.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,8 @@ from .yamlstrict import Document, read_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 PAGES_FOLDER = "pages"
+MAX_FILE_BYTES = 256 * 1024
+"""A hand-written entry is a few KB; far bigger is a mistake or an attack on the build."""
 
 
 @dataclass
@@ -31,6 +35,9 @@ class Record:
     body: str | None = None
     """Markdown body of a ``.md`` file; goes into the kind's body field."""
     body_line: int = 0
+    body_column: int = 1
+    flagged: frozenset[str] = frozenset()
+    """Fields the YAML reader already reported: the model does not report them again."""
 
 
 @dataclass
@@ -60,42 +67,88 @@ def decode(raw: bytes, path: str) -> tuple[str | None, ContentError | None]:
         return None, ContentError(path, line, column, "", "het bestand is geen UTF-8; sla het op als UTF-8")
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, line where the body starts), or None without front matter."""
+@dataclass(frozen=True)
+class FrontMatter:
+    fields: str
+    body: str
+    body_line: int
+    """Line (1-based) of the body's first character that is not white space."""
+    body_column: int
+
+
+def split_front_matter(text: str) -> FrontMatter | None:
+    """The fields between the two '---' lines and the body after them; None if the fields are not closed."""
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return None
     for index in range(1, len(lines)):
         if lines[index].rstrip() == "---":
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]).strip(), index + 2
+            rest = "\n".join(lines[index + 1 :])
+            body = rest.strip()
+            skipped = rest[: len(rest) - len(rest.lstrip())]
+            line = index + 2 + skipped.count("\n")
+            column = len(skipped) - (skipped.rfind("\n") + 1) + 1
+            return FrontMatter("\n".join(lines[1:index]), body, line, column)
     return None
+
+
+def read_text(file: Path, path: str) -> tuple[str | None, ContentError | None]:
+    """A file's text, unless it is too big or not text at all."""
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        message = (
+            f"het bestand is te groot ({size // 1024} KB, hoogstens {MAX_FILE_BYTES // 1024} KB); het is niet gelezen"
+        )
+        return None, ContentError(path, 1, 1, "", message)
+    raw = file.read_bytes()
+    if b"\0" in raw:
+        before = raw[: raw.index(b"\0")]
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = "het bestand bevat binaire gegevens (een NUL-teken); alleen tekst is toegestaan"
+        return None, ContentError(path, before.count(b"\n") + 1, column, "", message)
+    return decode(raw, path)
 
 
 def read_record(kind: Kind, file: Path, path: str) -> tuple[Record | None, list[ContentError]]:
     """One entry file; ``path`` is how messages name it."""
-    text, error = decode(file.read_bytes(), path)
+    text, error = read_text(file, path)
     if error or text is None:
         return None, [error] if error else []
-    body: str | None = None
-    body_line = 0
-    line_offset = 0
+    front: FrontMatter | None = None
     if file.suffix == ".md":
-        parts = split_front_matter(text)
-        if parts is None:
+        if text.split("\n", 1)[0].rstrip() != "---":
             return None, [ContentError(path, 1, 1, "", "een .md-bestand begint met velden tussen twee regels '---'")]
-        text, body, body_line = parts
-        line_offset = 1
-    document, problems = read_yaml(text, line_offset=line_offset)
+        front = split_front_matter(text)
+        if front is None:
+            message = "de velden bovenaan worden niet afgesloten met een regel '---'"
+            return None, [ContentError(path, 1, 1, "", message)]
+        text = front.fields
+    document, problems = read_yaml(text, line_offset=1 if front else 0)
     errors = [ContentError(path, p.line, p.column, p.field, p.message) for p in problems]
     if document is None:
         return None, errors
-    return Record(kind, path, file.stem, document, body or None, body_line), errors
+    flagged = frozenset(problem.field for problem in problems)
+    if front is None or not front.body:
+        return Record(kind, path, file.stem, document, flagged=flagged), errors
+    body = (front.body, front.body_line, front.body_column)
+    return Record(kind, path, file.stem, document, *body, flagged=flagged), errors
 
 
 def _content_files(folder: Path) -> Iterator[Path]:
-    for file in sorted(folder.rglob("*")):
-        if file.is_file() and not any(part.startswith(".") for part in file.relative_to(folder).parts):
-            yield file
+    """Every file and link under ``folder`` except dotfiles, sorted; links to folders are not followed."""
+    found = []
+    for directory, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        linked = [name for name in folders if (Path(directory) / name).is_symlink()]
+        found += [Path(directory) / name for name in [*names, *linked] if not name.startswith(".")]
+    yield from sorted(found)
+
+
+def _refused(file: Path, path: str) -> ContentError | None:
+    """Symbolic links and special files: the atlas reads only its own ordinary files."""
+    if file.is_symlink():
+        return ContentError(path, 1, 1, "", "symbolische koppelingen zijn niet toegestaan; zet het bestand zelf hier")
+    if not file.is_file():
+        return ContentError(path, 1, 1, "", "geen gewoon bestand; zet hier alleen tekstbestanden")
+    return None
 
 
 def load(content_dir: Path, root: Path) -> Loaded:
@@ -110,8 +163,12 @@ def load(content_dir: Path, root: Path) -> Loaded:
         relative = file.relative_to(content_dir)
         path = f"{shown_root}/{relative.as_posix()}"
         folder = relative.parts[0] if len(relative.parts) > 1 else ""
+        refused = _refused(file, path)
+        if refused:
+            loaded.errors.append(refused)
+            continue
         if folder == PAGES_FOLDER and len(relative.parts) == 2 and file.suffix == ".md":
-            text, error = decode(file.read_bytes(), path)
+            text, error = read_text(file, path)
             if error:
                 loaded.errors.append(error)
             elif text is not None:

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fieldtypes import Email, EntityId, HttpsUrl, IsoDate, Moment, Phone, Text
+from .fieldtypes import Email, EntityId, HttpsUrl, IsoDate, Markdown, Moment, Name, Phone, Summary, Text
 from .vocab import (
     Domain,
     EventKind,
@@ -44,7 +44,7 @@ class Strict(BaseModel):
 
 
 class Link(Strict):
-    title: Text = Field(description="Omschrijving van de link, zoals die op de site verschijnt.")
+    title: Name = Field(description="Omschrijving van de link, zoals die op de site verschijnt. Hoogstens 200 tekens.")
     url: HttpsUrl = Field(description="Het webadres (https).")
 
 
@@ -63,7 +63,7 @@ class ContactPoint(Strict):
 
 
 class ContactPerson(Strict):
-    name: Text = Field(description="Naam van de contactpersoon.")
+    name: Name = Field(description="Naam van de contactpersoon. Hoogstens 200 tekens.")
     role: Text = Field(description="Rol of functie.")
     email: Email | None = Field(None, description="Zakelijk e-mailadres, alleen met toestemming.")
     consent_date: IsoDate = Field(description="Datum waarop de persoon toestemming gaf voor publicatie (JJJJ-MM-DD).")
@@ -94,11 +94,14 @@ class Theme(Entity):
     BODY_FIELD: ClassVar[str] = "description"
     REFERENCES: ClassVar[dict[str, str]] = {"related": "theme"}
 
-    name: Text = Field(description="Naam van de opgave of het thema.")
+    name: Name = Field(description="Naam van de opgave of het thema. Hoogstens 200 tekens.")
     domains: list[Domain] = Field(
         min_length=1, description="Domeinen waarin het thema speelt: fysiek, sociaal of beide."
     )
-    description: Text = Field(description="Wat het thema inhoudt en waarom het een integrale aanpak vraagt (Markdown).")
+    description: Markdown = Field(
+        description="Wat het thema inhoudt en waarom het een integrale aanpak vraagt "
+        "(Markdown, hoogstens 20.000 tekens)."
+    )
     synonyms: list[Text] = Field(
         default_factory=list, description="Zoekwoorden en synoniemen, zoals 'hittestress' bij klimaatadaptatie."
     )
@@ -113,7 +116,7 @@ class Partner(Entity):
     BODY_FIELD: ClassVar[str] = "expertise"
     REFERENCES: ClassVar[dict[str, str]] = {"themes": "theme", "regions": "region"}
 
-    name: Text = Field(description="Officiële naam van de organisatie.")
+    name: Name = Field(description="Officiële naam van de organisatie. Hoogstens 200 tekens.")
     abbreviation: Text | None = Field(None, description="Gangbare afkorting, zoals RIVM of PBL.")
     kind: PartnerKind = Field(description="Soort organisatie.")
     level: Level = Field(description="Schaal waarop de organisatie werkt: lokaal, regionaal of landelijk.")
@@ -124,7 +127,9 @@ class Partner(Entity):
         min_length=1,
         description="Wat de organisatie biedt: onderzoek, data, advies, training, netwerk, praktijkkennis.",
     )
-    expertise: Text = Field(description="Waar de organisatie verstand van heeft (Markdown).")
+    expertise: Markdown = Field(
+        description="Waar de organisatie verstand van heeft (Markdown, hoogstens 20.000 tekens)."
+    )
     website: HttpsUrl = Field(description="Website van de organisatie.")
     contact: ContactPoint = Field(
         description="Functioneel contactpunt: algemeen e-mailadres, telefoonnummer of contactpagina."
@@ -145,12 +150,18 @@ class Practice(Entity):
         "networks": "network",
     }
 
-    title: Text = Field(description="Titel van de goede praktijk.")
-    summary: Text = Field(description="Samenvatting in één of twee zinnen.")
-    who: Text = Field(description="Wie: wie doen er mee en wie nam het initiatief (Markdown).")
-    what: Text = Field(description="Wat: wat doet de praktijk en hoe werkt het (Markdown).")
-    needs: Text = Field(description="Nodig: wat is nodig om het te laten werken (Markdown).")
-    background: Text | None = Field(None, description="Verdere toelichting (Markdown).")
+    title: Name = Field(description="Titel van de goede praktijk. Hoogstens 200 tekens.")
+    summary: Summary = Field(description="Samenvatting in één of twee zinnen, hoogstens 500 tekens.")
+    who: Markdown = Field(
+        description="Wie: wie doen er mee en wie nam het initiatief (Markdown, hoogstens 20.000 tekens)."
+    )
+    what: Markdown = Field(
+        description="Wat: wat doet de praktijk en hoe werkt het (Markdown, hoogstens 20.000 tekens)."
+    )
+    needs: Markdown = Field(
+        description="Nodig: wat is nodig om het te laten werken (Markdown, hoogstens 20.000 tekens)."
+    )
+    background: Markdown | None = Field(None, description="Verdere toelichting (Markdown, hoogstens 20.000 tekens).")
     themes: Ids = ids("Thema's (id's).", min_length=1)
     regions: Ids = ids("Regio's (id's); leeg als de praktijk landelijk is.")
     partners: Ids = ids("Betrokken kennispartners (id's).")
@@ -172,13 +183,15 @@ class Region(Entity):
         "agenda_questions": "question",
     }
 
-    name: Text = Field(description="Naam van de regio.")
+    name: Name = Field(description="Naam van de regio. Hoogstens 200 tekens.")
     synonyms: list[Text] = Field(
         default_factory=list, description="Andere namen waarop gezocht wordt, zoals 'Friesland' bij Fryslân."
     )
     scale: RegionScale = Field(description="Schaal van de regio.")
     provinces: list[Text] = Field(default_factory=list, description="Provincie(s) waarin de regio ligt.")
-    description: Text = Field(description="Wat er in de regio aan kennisverbinding is (Markdown).")
+    description: Markdown = Field(
+        description="Wat er in de regio aan kennisverbinding is (Markdown, hoogstens 20.000 tekens)."
+    )
     contact: ContactPoint | None = Field(
         None, description="Het ene contactpunt van de schakelfunctie: telefoon, e-mail of web."
     )
@@ -204,9 +217,9 @@ class Network(Entity):
         "coordinator": "partner",
     }
 
-    name: Text = Field(description="Naam van het netwerk.")
+    name: Name = Field(description="Naam van het netwerk. Hoogstens 200 tekens.")
     kind: NetworkKind = Field(description="Soort netwerk.")
-    description: Text = Field(description="Doel en werkwijze van het netwerk (Markdown).")
+    description: Markdown = Field(description="Doel en werkwijze van het netwerk (Markdown, hoogstens 20.000 tekens).")
     regions: Ids = ids("Regio's (id's); leeg bij een landelijk netwerk.")
     themes: Ids = ids("Thema's (id's).")
     members: Ids = ids("Deelnemende partners (id's).")
@@ -228,9 +241,9 @@ class Question(Entity):
         "research": "research",
     }
 
-    title: Text = Field(description="Korte titel van de vraag.")
+    title: Name = Field(description="Korte titel van de vraag. Hoogstens 200 tekens.")
     question: Text = Field(description="De kennisvraag zelf, als vraag geformuleerd.")
-    context: Text | None = Field(None, description="Achtergrond bij de vraag (Markdown).")
+    context: Markdown | None = Field(None, description="Achtergrond bij de vraag (Markdown, hoogstens 20.000 tekens).")
     asked_by: EntityId | None = Field(None, description="De partner die de vraag stelt (id).")
     region: EntityId | None = Field(
         None, description="De regio waar de vraag speelt (id); leeg als de vraag landelijk speelt."
@@ -245,7 +258,9 @@ class Question(Entity):
     partners: Ids = ids("Partners aan wie de vraag is gekoppeld (id's).")
     practices: Ids = ids("Goede praktijken die bij de vraag helpen (id's).")
     research: Ids = ids("Onderzoek dat de vraag beantwoordt of zal beantwoorden (id's).")
-    answer: Text | None = Field(None, description="Het antwoord, als de vraag beantwoord is (Markdown).")
+    answer: Markdown | None = Field(
+        None, description="Het antwoord, als de vraag beantwoord is (Markdown, hoogstens 20.000 tekens)."
+    )
     links: list[Link] = Field(default_factory=list, description="Links naar meer informatie.")
 
 
@@ -259,9 +274,9 @@ class Research(Entity):
         "themes": "theme",
     }
 
-    title: Text = Field(description="Titel van het onderzoek of de onderzoekswens.")
+    title: Name = Field(description="Titel van het onderzoek of de onderzoekswens. Hoogstens 200 tekens.")
     status: ResearchStatus = Field(description="wens (onderzoekswens), lopend of afgerond.")
-    summary: Text = Field(description="Waar het onderzoek over gaat (Markdown).")
+    summary: Markdown = Field(description="Waar het onderzoek over gaat (Markdown, hoogstens 20.000 tekens).")
     partners: Ids = ids("Uitvoerende partners (id's).")
     commissioned_by: Ids = ids("Opdrachtgevers of initiatiefnemers (id's).")
     region: EntityId | None = Field(None, description="Regio van het onderzoek (id); leeg bij landelijk onderzoek.")
@@ -289,9 +304,9 @@ class Event(Entity):
         "networks": "network",
     }
 
-    title: Text = Field(description="Naam van de bijeenkomst.")
+    title: Name = Field(description="Naam van de bijeenkomst. Hoogstens 200 tekens.")
     kind: EventKind = Field(description="Soort bijeenkomst.")
-    description: Text = Field(description="Waar de bijeenkomst over gaat (Markdown).")
+    description: Markdown = Field(description="Waar de bijeenkomst over gaat (Markdown, hoogstens 20.000 tekens).")
     start: Moment = Field(description="Begin: datum (JJJJ-MM-DD) of tijdstip (JJJJ-MM-DDTUU:MM).")
     end: Moment | None = Field(None, description="Einde: datum of tijdstip.")
     location: Text | None = Field(None, description="Plaats van de bijeenkomst.")

@@ -108,7 +108,8 @@ def template_text(kind: Kind, entry_id: str, content_dir: Path) -> str:
         else:
             lines.append(f"# {name}: {value if value and not value.startswith(chr(10)) else ''}".rstrip())
     body = model.model_fields[model.BODY_FIELD].description or ""
-    lines += ["---", "", f"<!-- {body} -->", "", "Vul hier de tekst in.", ""]
+    # The hint stays a YAML comment: HTML (a comment too) is refused in Markdown, see textcheck.
+    lines += [f"# Onder de '---' volgt de tekst: {body}", "---", "", "Vul hier de tekst in.", ""]
     return "\n".join(lines)
 
 

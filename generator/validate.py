@@ -7,19 +7,57 @@ is raised, so a contributor sees all problems of a change at once.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .atlas import Atlas
 from .crossrules import check_cross_file
 from .errors import ContentError, ContentErrors, suggest
+from .fieldtypes import TextProblemError
 from .kinds import KINDS, Kind
 from .load import Loaded, Page, Record
 from .models import Entity
-from .yamlstrict import field_name
+from .textcheck import text_problems
+from .yamlstrict import FieldPath, field_name
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the (nested) model at ``loc``, such as ``contact`` or ``links[0]``."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        nested = [kind for kind in _types_in(field.annotation if field else None) if _is_model(kind)]
+        if not nested:
+            return []
+        model = nested[0]
+    return list(model.model_fields)
+
+
+def _types_in(annotation: Any) -> list[Any]:
+    """``ContactPoint | None`` and ``list[Link]`` → the types inside."""
+    arguments = get_args(annotation)
+    return [inner for argument in arguments for inner in _types_in(argument)] if arguments else [annotation]
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def _suggestion(error: ErrorDetails, model: type[Entity]) -> str:
+    """For an unknown field: ' (bedoelde je ...?)' from the fields at its own level."""
+    return suggest(str(error["loc"][-1]), _fields_at(model, tuple(error["loc"][:-1])))
+
+
+def _one_per_mistake(errors: list[ErrorDetails], model: type[Entity]) -> list[ErrorDetails]:
+    """A misspelt field name is one mistake: keep 'unknown field (did you mean x?)', drop 'x is missing'."""
+    meant = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden" and (suggestion := _suggestion(error, model)):
+            meant.add((*error["loc"][:-1], suggestion.split("'")[1]))
+    return [error for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in meant)]
 
 
 def _message(error: ErrorDetails, model: type[Entity]) -> str:
@@ -29,8 +67,7 @@ def _message(error: ErrorDetails, model: type[Entity]) -> str:
     if kind == "missing":
         return "verplicht veld ontbreekt"
     if kind == "extra_forbidden":
-        name = str(error["loc"][-1])
-        return "onbekend veld" + suggest(name, list(model.model_fields))
+        return "onbekend veld" + _suggestion(error, model)
     if kind == "enum":
         options = str(ctx.get("expected", "")).replace(" or ", " of ")
         return f"'{given}' is geen toegestane waarde; kies uit: {options}"
@@ -50,6 +87,9 @@ def _message(error: ErrorDetails, model: type[Entity]) -> str:
         return "mag niet leeg zijn"
     if kind == "string_too_long":
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)"
+    if kind == "too_long":
+        unit = "tekens" if isinstance(given, str) else "waarden"
+        return f"is te lang ({ctx.get('actual_length')} {unit}, hoogstens {ctx.get('max_length')})"
     if kind == "string_pattern_mismatch":
         if str(ctx.get("pattern", "")).startswith("^https"):
             return f"{given!r} moet een https-adres zijn (https://…)"
@@ -77,8 +117,31 @@ def _prepare(record: Record) -> tuple[dict[str, Any], list[ContentError]]:
             )
         ]
     data[body_field] = record.body
-    record.document.positions[(body_field,)] = (record.body_line, 1)
+    record.document.positions[(body_field,)] = (record.body_line, record.body_column)
     return data, []
+
+
+def _position(record: Record, path: FieldPath, error: ErrorDetails) -> tuple[int, int]:
+    """Where the error stands; a problem inside a text at its very line and column, as in free pages."""
+    line, column = record.document.position(path)
+    inside = (error.get("ctx") or {}).get("error")
+    if not isinstance(inside, TextProblemError):
+        return line, column
+    if record.body is not None and path == (record.kind.model.BODY_FIELD,):
+        return (line + inside.line, inside.column) if inside.line else (line, column + inside.column - 1)
+    return _in_yaml_source(record, path, inside) or (line, column)
+
+
+def _in_yaml_source(record: Record, path: FieldPath, inside: TextProblemError) -> tuple[int, int] | None:
+    """The same problem found in the lines the value is written on (None if folding or escapes hide it)."""
+    written = record.document.source_lines(path)
+    if written is None:
+        return None
+    first_line, lines = written
+    for problem in text_problems(lines, markdown=inside.markdown):
+        if problem.message == str(inside):
+            return first_line + problem.line, problem.column
+    return None
 
 
 def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:
@@ -88,9 +151,11 @@ def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:
     try:
         entity = model.model_validate(data)
     except ValidationError as failure:
-        for detail in failure.errors():
+        for detail in _one_per_mistake(failure.errors(), model):
             path = tuple(part for part in detail["loc"] if isinstance(part, (str, int)))
-            line, column = record.document.position(path)
+            if field_name(path) in record.flagged:
+                continue
+            line, column = _position(record, path, detail)
             errors.append(ContentError(record.path, line, column, field_name(path), _message(detail, model)))
         return None, errors
     if entity.id != record.stem:
@@ -115,11 +180,10 @@ def _add(atlas: Atlas, kind: Kind, record: Record, entity: Entity) -> ContentErr
 
 REQUIRED_PAGES = ("over",)
 RESERVED_SLUGS = {"index", "vraag-stellen", "zoeken", "assets", *(kind.section for kind in KINDS)}
-_RAW_HTML = re.compile(r"<[a-zA-Z!/]|javascript:", re.IGNORECASE)
 
 
 def check_pages(pages: list[Page], content_dir_label: str) -> list[ContentError]:
-    """Free pages: the required ones exist, none takes a generated path, none carries raw HTML."""
+    """Free pages: the required ones exist, none takes a generated path; their text passes the Markdown check."""
     errors = []
     slugs = {page.slug for page in pages}
     for required in REQUIRED_PAGES:
@@ -129,18 +193,8 @@ def check_pages(pages: list[Page], content_dir_label: str) -> list[ContentError]
     for page in pages:
         if page.slug in RESERVED_SLUGS:
             errors.append(ContentError(page.path, 1, 1, "", f"de naam '{page.slug}' is al in gebruik door de site"))
-        for number, line in enumerate(page.text.splitlines(), start=1):
-            found = _RAW_HTML.search(line)
-            if found:
-                errors.append(
-                    ContentError(
-                        page.path,
-                        number,
-                        found.start() + 1,
-                        "",
-                        "HTML en javascript: zijn niet toegestaan in pagina's; gebruik Markdown",
-                    )
-                )
+        for problem in text_problems(page.text, markdown=True):
+            errors.append(ContentError(page.path, problem.line + 1, problem.column, "", problem.message))
     return errors
 
 
@@ -148,14 +202,18 @@ def validate(loaded: Loaded, content_dir_label: str = "content") -> Atlas:
     """Validate everything; raise ``ContentErrors`` with every error, or return the atlas."""
     atlas = Atlas(pages=loaded.pages)
     errors = list(loaded.errors)
+    unvalidated = []
     for record in loaded.records:
         entity, record_errors = validate_record(record)
         errors.extend(record_errors)
-        if entity is not None and entity.id == record.stem:
-            duplicate = _add(atlas, record.kind, record, entity)
-            if duplicate:
-                errors.append(duplicate)
-    errors.extend(check_cross_file(atlas))
+        duplicate = (
+            _add(atlas, record.kind, record, entity) if entity is not None and entity.id == record.stem else None
+        )
+        if duplicate:
+            errors.append(duplicate)
+        if entity is None or entity.id != record.stem or duplicate:
+            unvalidated.append(record)
+    errors.extend(check_cross_file(atlas, unvalidated))
     errors.extend(check_pages(loaded.pages, content_dir_label))
     if errors:
         raise ContentErrors(errors)

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from .yamllayout import before_parsing, layout_problem
+
 FieldPath = tuple[str | int, ...]
 
 # libyaml's parser is ~25 times faster than the pure-Python one; both give the same events and marks.
@@ -28,6 +30,16 @@ _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _OTHER_BASE = re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+MAX_DEPTH = 20
+"""Content nests three levels at most; far deeper is a mistake, and would exhaust Python's stack."""
+
+
+class _TooDeepError(Exception):
+    def __init__(self, place: tuple[int, int]) -> None:
+        super().__init__(place)
+        self.place = place
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,11 @@ class Document:
 
     data: dict[str, Any]
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    source: str = ""
+    """The YAML text as read, to find a problem inside a long text value."""
+    line_offset: int = 0
+    spans: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """Where each text value stands in ``source``: (start, end) character index."""
 
     def position(self, path: FieldPath) -> tuple[int, int]:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -54,6 +71,14 @@ class Document:
             if found:
                 return found
         return (1, 1)
+
+    def source_lines(self, path: FieldPath) -> tuple[int, str] | None:
+        """(line number, text) of the whole lines a text value is written on, or None."""
+        span = self.spans.get(path)
+        if span is None:
+            return None
+        start = self.source.rfind("\n", 0, span[0]) + 1
+        return self.source.count("\n", 0, start) + 1 + self.line_offset, self.source[start : span[1]]
 
 
 def field_name(path: FieldPath) -> str:
@@ -72,11 +97,17 @@ class _EventReader:
     guesses are exactly what this module refuses.
     """
 
-    def __init__(self, events: Iterator[Any], line_offset: int) -> None:
-        self.events = events
+    def __init__(self, events: Iterator[Any], line_offset: int, text: str = "") -> None:
+        self.events = self._tracked(events)
+        self.last_end: Any = None
         self.line_offset = line_offset
+        self.text = text
         self.problems: list[Problem] = []
         self.positions: dict[FieldPath, tuple[int, int]] = {}
+        self.spans: dict[FieldPath, tuple[int, int]] = {}
+        self.block_columns: list[int] = []
+        """Columns of the open block collections: flow text must stay indented past the innermost one."""
+        self.flow_depth = 0
 
     def place(self, event: Any) -> tuple[int, int]:
         mark = event.start_mark
@@ -98,14 +129,47 @@ class _EventReader:
             self.problem(event, path, f"aliassen (*{event.anchor}) zijn niet toegestaan; schrijf de waarde uit")
             return None
         self.check_node(event, path)
-        if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(path)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not isinstance(following := next(self.events), yaml.SequenceEndEvent):
-                items.append(self.value((*path, len(items)), following))
-            return items
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            return self.collection(event, path)
+        self.check_layout(event, event.end_mark, path)
+        if event.start_mark is not None and event.end_mark is not None:
+            self.spans[path] = (event.start_mark.index, event.end_mark.index)
         return self.scalar(event, path)
+
+    def collection(self, event: Any, path: FieldPath) -> Any:
+        if len(path) >= MAX_DEPTH:
+            raise _TooDeepError(self.place(event))
+        flow = bool(event.flow_style)
+        self.flow_depth += flow
+        if not flow:
+            self.block_columns.append(event.start_mark.column if event.start_mark else 0)
+        if isinstance(event, yaml.MappingStartEvent):
+            result: Any = self.mapping(path)
+        else:
+            result = []
+            while not isinstance(following := next(self.events), yaml.SequenceEndEvent):
+                result.append(self.value((*path, len(result)), following))
+        self.flow_depth -= flow
+        if flow:
+            self.check_layout(event, self.last_end, path)
+        else:
+            self.block_columns.pop()
+        return result
+
+    def _tracked(self, events: Iterator[Any]) -> Iterator[Any]:
+        for event in events:
+            self.last_end = event.end_mark
+            yield event
+
+    def check_layout(self, event: Any, end: Any, path: FieldPath) -> None:
+        """Reject what libyaml reads although YAML forbids it (see ``yamllayout``)."""
+        if not self.text or event.start_mark is None or end is None:
+            return
+        parent_column = None if self.flow_depth else (self.block_columns[-1] if self.block_columns else -1)
+        style = event.style if isinstance(event, yaml.ScalarEvent) else "["
+        message = layout_problem(self.text, event.start_mark.index, end.index, style, parent_column)
+        if message:
+            self.problem(event, path, message)
 
     def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -117,6 +181,10 @@ class _EventReader:
                 self.value((*path, "?"))
                 continue
             key = str(key_event.value)
+            if not key_event.style and _NULL.match(key):
+                self.problem(key_event, path, "een sleutel moet gewone tekst zijn")
+                self.value((*path, "?"))
+                continue
             if key == "<<" and key_event.implicit[0]:
                 self.problem(key_event, path, "samenvoegsleutels (<<) zijn niet toegestaan")
                 self.value((*path, key))
@@ -130,6 +198,7 @@ class _EventReader:
                 self.value((*path, f"{key} (dubbel)"))
                 continue
             self.check_node(key_event, (*path, key))
+            self.check_layout(key_event, key_event.end_mark, (*path, key))
             first_seen[key] = self.place(key_event)[0]
             result[key] = self.value((*path, key))
         return result
@@ -178,27 +247,26 @@ class _EventReader:
         return root, first
 
 
-def _tab_problems(text: str, line_offset: int) -> list[Problem]:
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            problems.append(
-                Problem(
-                    number + line_offset, indent.index("\t") + 1, "", "tab gebruikt om in te springen; gebruik spaties"
-                )
-            )
-    return problems
-
-
 def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Read one YAML mapping strictly; returns the document (if readable) and every problem."""
-    problems = _tab_problems(text, line_offset)
+    # YAML reads every line break as "\n"; with only "\n" left, positions and layout checks agree with the parser.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = [Problem(line + line_offset, column, "", message) for line, column, message in before_parsing(text)]
     if problems:
         return None, problems
-    reader = _EventReader(yaml.parse(text, Loader=_LOADER), line_offset)
+    if text and not text.endswith("\n") and not text.rsplit("\n", 1)[-1].strip():
+        text += "\n"  # libyaml drops a last line of only spaces from a block scalar; with its line break it does not
+    reader = _EventReader(yaml.parse(text, Loader=_LOADER), line_offset, text)
     try:
         root, first = reader.document()
+    except _TooDeepError as error:
+        return None, [Problem(*error.place, "", f"de waarden zijn te diep genest (hoogstens {MAX_DEPTH} niveaus)")]
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow (a control character): located by its position in the text.
+        before = text[: error.position]
+        line, column = before.count("\n") + 1 + line_offset, error.position - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+        return None, [Problem(line, column, "", f"het teken U+{code:04X} is niet toegestaan in YAML; haal het weg")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
@@ -207,4 +275,4 @@ def read_yaml(text: str, *, line_offset: int = 0) -> tuple[Document | None, list
         return None, [Problem(1 + line_offset, 1, "", "het bestand bevat geen gegevens")]
     if not isinstance(root, dict):
         return None, [Problem(1 + line_offset, 1, "", "verwacht velden (sleutel: waarde) op het hoogste niveau")]
-    return Document(root, reader.positions), reader.problems
+    return Document(root, reader.positions, text, line_offset, reader.spans), reader.problems

@@ -59,6 +59,7 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
     """`make bench` at a small scale, in its own process as make runs it: it must keep working; no timings asserted."""
     results = tmp_path / "latest.json"
     options = ["--entries", str(ENTRIES), "--runs", "1", "--queries", "20", "--results", str(results)]
+    options += ["--lighthouse", "home"]
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", *options], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
     )
@@ -74,6 +75,7 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         "atlas match query p50 / p95",
         "question pages: who can help",
         "evaluation: named organisation first / in top 5",
+        "Lighthouse 12, mobile defaults",
     ):
         assert figure in printed
     figures = json.loads(results.read_text(encoding="utf-8"))
@@ -85,3 +87,4 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         assert figures[site]["broker"]["question_pages_s"] > 0
         assert figures[site]["broker"]["match_json_gzip"] > 0
     assert figures["real"]["broker"]["evaluation_top5"] >= 0.9
+    assert 0 < figures["real"]["lighthouse"]["home"]["performance"] <= 1

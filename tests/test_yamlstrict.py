@@ -36,6 +36,10 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
         ("- a\n- b\n", 1, 1, "verwacht velden"),
         ("a: 1\n---\nb: 2\n", 2, 1, "een bestand bevat één YAML-document"),
         ("{[a]: 1}\n", 1, 2, "een sleutel moet gewone tekst zijn"),
+        ("~: 1\n", 1, 1, "een sleutel moet gewone tekst zijn"),
+        ("a: b\x01\n", 1, 5, "het teken U+0001 is niet toegestaan in YAML"),
+        ("a: b\nc: d\x85e\n", 2, 5, "U+0085 is een ongewoon regeleinde"),
+        ("a:" + "".join(f"\n{'  ' * level}b:" for level in range(1, 26)) + " 1\n", 21, 41, "te diep genest"),
     ],
 )
 def test_problems_are_located(text: str, line: int, column: int, fragment: str) -> None:
@@ -43,6 +47,25 @@ def test_problems_are_located(text: str, line: int, column: int, fragment: str) 
     matching = [p for p in problems if fragment in p.message]
     assert matching, f"no problem with {fragment!r} for {text!r}: {problems}"
     assert (matching[0].line, matching[0].column) == (line, column)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "fragment"),
+    [
+        ("flow: [a,\nb]\n", 1, 7, "moet verder inspringen"),
+        ('quoted: "a\nb"\n', 1, 9, "moet verder inspringen"),
+        ("a: >\n \n  \n   \n # c\n", 1, 4, "een lege regel aan het begin van een tekstblok"),
+        ('key: "value"# x\n', 1, 6, "een opmerking (#) moet na een spatie komen"),
+        ("block: ># x\n  tekst\n", 1, 8, "een opmerking (#) moet na een spatie komen"),
+        ("{ ?foo: bar }\n", 1, 4, "een '?' direct voor tekst"),
+    ],
+)
+def test_what_libyaml_gets_wrong_is_rejected(loader: str, text: str, line: int, column: int, fragment: str) -> None:
+    """yaml-test-suite 9C9N, QB6E, S98Z, SU5Z, X4QW, 652Z: libyaml accepts or misreads these; PyYAML may refuse."""
+    _, problems = read_yaml(text)
+    assert problems
+    if loader == "CSafeLoader":
+        assert [(p.line, p.column) for p in problems if fragment in p.message] == [(line, column)], problems
 
 
 def test_line_offset_shifts_positions() -> None:
@@ -66,6 +89,10 @@ def test_line_offset_shifts_positions() -> None:
         ("a:\n", None),
         ("a: |\n  regel een\n  regel twee\n", "regel een\nregel twee\n"),
         ("a: gewone tekst\n", "gewone tekst"),
+        ("a: [b,\n  c]\n", ["b", "c"]),
+        ('a: "lange\n  regel"\n', "lange regel"),
+        ("a: |\n  x\n   ", "x\n \n"),
+        ("a: |\r\n  x\r\n  y\r\n", "x\ny\n"),
     ],
 )
 def test_values_follow_yaml_1_2_and_keep_text(text: str, expected: object) -> None:

@@ -1,0 +1,96 @@
+"""After the build: per kind, content files = entries = pages, and no internal link leads to nothing."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import generator.build
+from generator import render
+from generator.atlas import Atlas
+from generator.build import build_site, gather
+from generator.config import AtlasConfig
+from generator.errors import BuildError
+from generator.sitecheck import broken_links, census, check_site, lost_entries
+
+
+@pytest.fixture
+def built(content: Path, tmp_path: Path) -> AtlasConfig:
+    config = AtlasConfig(content_dir=content, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site").resolve()
+    build_site(config)
+    return config
+
+
+def test_every_file_is_an_entry_and_a_page(built: AtlasConfig) -> None:
+    atlas = gather(built)
+    counted = census(atlas, built.content_dir, built.site_dir)
+    assert all(kind.complete for kind in counted)
+    assert {kind.kind: kind.pages for kind in counted}["partner"] == 2
+
+
+def test_a_lost_page_is_named(built: AtlasConfig) -> None:
+    shutil.rmtree(built.site_dir / "partners" / "voorbeeld-planbureau")
+    atlas = gather(built)
+    assert list(lost_entries(atlas, built.content_dir, built.site_dir)) == [
+        "partners/voorbeeld-planbureau/: geen pagina voor kennispartner 'voorbeeld-planbureau'"
+    ]
+    with pytest.raises(BuildError) as failure:
+        check_site(atlas, built.content_dir, built.site_dir)
+    # The pages that link to it have broken links now, too.
+    assert "geen pagina voor kennispartner 'voorbeeld-planbureau'" in str(failure.value)
+    assert "wijst naar /partners/voorbeeld-planbureau/, en dat bestaat niet" in str(failure.value)
+
+
+def test_a_page_without_entry_is_named(built: AtlasConfig) -> None:
+    stray = built.site_dir / "partners" / "verdwenen" / "index.html"
+    stray.parent.mkdir()
+    stray.write_text("<html></html>", encoding="utf-8")
+    atlas = gather(built)
+    assert list(lost_entries(atlas, built.content_dir, built.site_dir)) == [
+        "partners/verdwenen/: pagina zonder item in content/partners/"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reference", "reported"),
+    [
+        ("../nergens/", "/nergens/"),
+        ("/assets/bestaat-niet.css", "/assets/bestaat-niet.css"),
+        ("../partners/onbekend/#kop", "/partners/onbekend/"),
+        ("plaatje%20een.png", "/over/plaatje een.png"),
+    ],
+)
+def test_broken_internal_links_are_named(built: AtlasConfig, reference: str, reported: str) -> None:
+    page = built.site_dir / "over" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + f'<a href="{reference}">x</a>', encoding="utf-8")
+    assert list(broken_links(built.site_dir)) == [
+        f"over/index.html: de link '{reference}' wijst naar {reported}, en dat bestaat niet"
+    ]
+
+
+@pytest.mark.parametrize(
+    "reference", ["https://example.org/", "mailto:info@example.org", "#kop", "../themas/droogte/", "../", "?q=x"]
+)
+def test_links_elsewhere_and_links_that_work_pass(built: AtlasConfig, reference: str) -> None:
+    page = built.site_dir / "over" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + f'<a href="{reference}">x</a>', encoding="utf-8")
+    assert list(broken_links(built.site_dir)) == []
+
+
+def test_build_fails_on_a_broken_link_the_templates_make(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Links in Markdown are mkdocs' to check; raw HTML from a template is checked in the built site."""
+
+    def with_broken_link(atlas: Atlas, today: date | None = None) -> dict[str, str]:
+        pages = render.render_site(atlas, today)
+        pages["index.md"] += '\n<p><a href="nergens/">nergens</a></p>\n'
+        return pages
+
+    monkeypatch.setattr(generator.build, "render_site", with_broken_link)
+    config = AtlasConfig(content_dir=content, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site").resolve()
+    with pytest.raises(BuildError, match=r"index\.html: de link 'nergens/' wijst naar /nergens/"):
+        build_site(config)
