@@ -859,6 +859,9 @@ ABOUT_PAGE = """# Over deze atlas
 Deze atlas is synthetisch: de items zijn gemaakt door `bench/synthetic.py` om de zoekfunctie en de bouw van
 de Kennisatlas te meten bij veel inhoud. Namen, regio's en teksten lijken echt, maar beschrijven niets.
 """
+# The other pages every atlas must have (generator/validate.py REQUIRED_PAGES): the footer links to them.
+ACCESSIBILITY_PAGE = "# Toegankelijkheid\n\nDeze synthetische atlas heeft geen eigen toegankelijkheidsverklaring.\n"
+PRIVACY_PAGE = "# Privacy\n\nDeze synthetische atlas zet geen cookies en volgt niemand.\n"
 
 
 def generate(entries: int = DEFAULT_ENTRIES, seed: int = DEFAULT_SEED) -> dict[str, str]:
@@ -866,7 +869,11 @@ def generate(entries: int = DEFAULT_ENTRIES, seed: int = DEFAULT_SEED) -> dict[s
     rng = Random(seed)
     plan = make_plan(rng, kind_counts(entries))
     writer = Writer(rng, plan)
-    files = {"pages/over.md": ABOUT_PAGE}
+    files = {
+        "pages/over.md": ABOUT_PAGE,
+        "pages/toegankelijkheid.md": ACCESSIBILITY_PAGE,
+        "pages/privacy.md": PRIVACY_PAGE,
+    }
     for kind in KINDS:
         for header in plan.headers[kind.key]:
             entry = writer.entry(kind.key, header)

@@ -41,11 +41,26 @@ class Census:
         return self.files == self.entries == self.pages
 
 
-def content_files(folder: Path) -> int:
+class SiteCheckError(BuildError):
+    """The built site lost something or links to nothing; carries every problem, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "\n".join(problems[:SHOWN_PROBLEMS])
+        more = f"\n… en nog {len(problems) - SHOWN_PROBLEMS}" if len(problems) > SHOWN_PROBLEMS else ""
+        super().__init__(f"de gebouwde site is niet compleet ({len(problems)} problemen):\n{shown}{more}")
+
+
+def content_ids(folder: Path) -> set[str]:
+    """Ids of the entry files in a kind's folder (the loader's rule: visible .yml, .yaml and .md files)."""
     if not folder.is_dir():
-        return 0
+        return set()
     suffixes = (*YAML_SUFFIXES, ".md")
-    return sum(1 for file in folder.iterdir() if file.is_file() and file.suffix in suffixes)
+    return {
+        file.stem
+        for file in folder.iterdir()
+        if file.is_file() and not file.name.startswith(".") and file.suffix in suffixes
+    }
 
 
 def entry_pages(section: Path) -> set[str]:
@@ -59,7 +74,7 @@ def census(atlas: Atlas, content_dir: Path, site_dir: Path) -> list[Census]:
     return [
         Census(
             kind=kind.key,
-            files=content_files(content_dir / kind.folder),
+            files=len(content_ids(content_dir / kind.folder)),
             entries=len(atlas.entries[kind.key]),
             pages=len(entry_pages(site_dir / kind.section)),
         )
@@ -68,14 +83,15 @@ def census(atlas: Atlas, content_dir: Path, site_dir: Path) -> list[Census]:
 
 
 def lost_entries(atlas: Atlas, content_dir: Path, site_dir: Path) -> Iterator[str]:
-    for counted, kind in zip(census(atlas, content_dir, site_dir), KINDS, strict=True):
+    for kind in KINDS:
+        files, entries = content_ids(content_dir / kind.folder), set(atlas.entries[kind.key])
         pages = entry_pages(site_dir / kind.section)
-        for key in sorted(set(atlas.entries[kind.key]) - pages):
+        for key in sorted(files - entries):
+            yield f"content/{kind.folder}/{key}: bestand zonder item"
+        for key in sorted(entries - pages):
             yield f"{kind.section}/{key}/: geen pagina voor {kind.singular.lower()} '{key}'"
-        for key in sorted(pages - set(atlas.entries[kind.key])):
+        for key in sorted(pages - entries):
             yield f"{kind.section}/{key}/: pagina zonder item in content/{kind.folder}/"
-        if counted.files != counted.entries:
-            yield f"content/{kind.folder}/: {counted.files} bestanden, maar {counted.entries} items"
 
 
 def _target(page_dir: str, reference: str) -> str | None:
@@ -114,9 +130,7 @@ def broken_links(site_dir: Path) -> Iterator[str]:
 
 
 def check_site(atlas: Atlas, content_dir: Path, site_dir: Path) -> None:
-    """Raises ``BuildError`` naming what was lost and which links are broken."""
+    """Raises ``SiteCheckError`` naming everything that was lost and every broken link, all at once."""
     problems = [*lost_entries(atlas, content_dir, site_dir), *broken_links(site_dir)]
     if problems:
-        shown = "\n".join(problems[:SHOWN_PROBLEMS])
-        more = f"\n… en nog {len(problems) - SHOWN_PROBLEMS}" if len(problems) > SHOWN_PROBLEMS else ""
-        raise BuildError(f"de gebouwde site is niet compleet ({len(problems)} problemen):\n{shown}{more}")
+        raise SiteCheckError(problems)

@@ -178,7 +178,7 @@ def _add(atlas: Atlas, kind: Kind, record: Record, entity: Entity) -> ContentErr
     return None
 
 
-REQUIRED_PAGES = ("over",)
+REQUIRED_PAGES = ("over", "toegankelijkheid", "privacy")  # the footer of every page links to the last two
 RESERVED_SLUGS = {"index", "vraag-stellen", "zoeken", "assets", *(kind.section for kind in KINDS)}
 
 

@@ -14,7 +14,7 @@ from generator.atlas import Atlas
 from generator.build import build_site, gather
 from generator.config import AtlasConfig
 from generator.errors import BuildError
-from generator.sitecheck import broken_links, census, check_site, lost_entries
+from generator.sitecheck import SiteCheckError, broken_links, census, check_site, lost_entries
 
 
 @pytest.fixture
@@ -42,6 +42,26 @@ def test_a_lost_page_is_named(built: AtlasConfig) -> None:
     # The pages that link to it have broken links now, too.
     assert "geen pagina voor kennispartner 'voorbeeld-planbureau'" in str(failure.value)
     assert "wijst naar /partners/voorbeeld-planbureau/, en dat bestaat niet" in str(failure.value)
+
+
+def test_a_file_without_entry_is_named(built: AtlasConfig) -> None:
+    atlas = gather(built)
+    (built.content_dir / "partners" / "spook.yml").write_text("id: spook\n", encoding="utf-8")
+    assert list(lost_entries(atlas, built.content_dir, built.site_dir)) == [
+        "content/partners/spook: bestand zonder item"
+    ]
+
+
+def test_every_problem_at_once(built: AtlasConfig) -> None:
+    shutil.rmtree(built.site_dir / "themas" / "droogte")
+    page = built.site_dir / "over" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + '<img src="weg.png" alt="">', encoding="utf-8")
+    with pytest.raises(SiteCheckError) as failure:
+        check_site(gather(built), built.content_dir, built.site_dir)
+    problems = failure.value.problems
+    assert problems[0] == "themas/droogte/: geen pagina voor thema 'droogte'"
+    assert "over/index.html: de link 'weg.png' wijst naar /over/weg.png, en dat bestaat niet" in problems
+    assert len(problems) > 2  # and every page that links to droogte
 
 
 def test_a_page_without_entry_is_named(built: AtlasConfig) -> None:

@@ -206,8 +206,9 @@ def test_real_content_is_valid(atlas_cli: Callable[..., CliResult]) -> None:
     assert result.code == 0, result.err
 
 
-def test_required_page_missing(content: Path, atlas_cli: Callable[..., CliResult]) -> None:
-    (content / "pages" / "over.md").unlink()
+@pytest.mark.parametrize("slug", ["over", "toegankelijkheid", "privacy"])
+def test_required_page_missing(content: Path, atlas_cli: Callable[..., CliResult], slug: str) -> None:
+    (content / "pages" / f"{slug}.md").unlink()
     result = atlas_cli("validate", "--content", str(content))
     assert result.code == 1
-    assert "pages/over.md:1:1: deze pagina is verplicht en ontbreekt" in result.err
+    assert f"pages/{slug}.md:1:1: deze pagina is verplicht en ontbreekt" in result.err
