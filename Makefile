@@ -50,7 +50,7 @@ golden: $(STAMP)  ## regenerate tests/golden/ after an intended change in the re
 schemas: $(STAMP)  ## regenerate schemas/ from the models
 	$(BIN)/atlas schemas
 
-bench: $(STAMP)  ## measure the search index: build time, size, time to first result, query latency
+bench: $(STAMP) $(NODE_STAMP)  ## measure the search index (build time, size, time to first result, query latency) and Lighthouse per page type
 	$(BIN)/python -m bench.run
 
 clean:

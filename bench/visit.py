@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote, urlsplit
 
+from generator.csp import script_hash
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler, server_process, static_server
 
 REPORT_PATH = "/__bench-report"
@@ -61,6 +62,9 @@ REPORTER = """<script>(function () {
     }));
   })();
 })();</script>""".replace("NEXT_PARAMETER", NEXT_PARAMETER).replace("REPORT_PATH", REPORT_PATH)
+# The site's Content-Security-Policy (generator/csp.py) runs only the inline scripts it has hashed: the
+# server adds the reporter's hash to it, as the build would for a script of the theme.
+REPORTER_POLICY = f"script-src 'self' {script_hash(REPORTER.removeprefix('<script>').removesuffix('</script>'))}"
 
 
 class ReportingHandler(QuietHandler):
@@ -72,6 +76,7 @@ class ReportingHandler(QuietHandler):
             super().do_GET()
             return
         body = page.read_bytes().replace(b"</body>", REPORTER.encode("utf-8") + b"</body>", 1)
+        body = body.replace(b"script-src 'self'", REPORTER_POLICY.encode("utf-8"), 1)
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .config import AtlasConfig
+from .csp import apply_policy
 from .errors import BuildError, display_path
 from .load import load
 from .render import render_site
@@ -118,4 +119,5 @@ def build_site(config: AtlasConfig) -> Atlas:
         shutil.rmtree(config.site_dir)
     run_mkdocs(config)
     check_site(atlas, config.content_dir, config.site_dir)
+    apply_policy(config.site_dir)
     return atlas

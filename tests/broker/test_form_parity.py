@@ -44,8 +44,9 @@ def cli_matches(atlas_cli: Callable[..., CliResult], question: str, *options: st
 
 def open_form(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/vraag-stellen/")
-    page.wait_for_function("window.AtlasAskSuggest && window.AtlasAskSuggest.ready !== null")
-    page.wait_for_function("AtlasAskSuggest.updates > 0")  # the update for the empty form is done
+    # Functions, not expressions: Playwright evaluates an expression with eval, which the site's CSP forbids.
+    page.wait_for_function("() => window.AtlasAskSuggest && window.AtlasAskSuggest.ready !== null")
+    page.wait_for_function("() => AtlasAskSuggest.updates > 0")  # the update for the empty form is done
 
 
 def test_page_matcher_equals_atlas_match_on_the_parity_questions(

@@ -1,0 +1,151 @@
+"""Build step after mkdocs: a Content-Security-Policy ``<meta>`` as the first element of every page.
+
+Scripts run only from the site's own files, plus the theme's few inline scripts, each allowed by
+its sha256 hash. Only scripts that the theme's templates write are hashed: an inline script that
+matches none of them can only have come from content, and fails the build instead of being allowed.
+So the policy is a second line of defence behind nh3 and the validator: an ``onerror=``, a
+``javascript:`` link or a script that slips through is blocked by the browser, and so is markup
+that a script of the site would insert by mistake.
+
+``atlas serve`` does not run this step: mkdocs' live reload injects an inline script that changes
+with every request and cannot be hashed, so the development server serves pages without a policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import cache
+from html.parser import HTMLParser
+from importlib.util import find_spec
+from pathlib import Path
+
+from .errors import BuildError
+
+THEME = Path(__file__).parent / "theme"
+
+# The whole policy but the script hashes. style-src 'self': the theme sets styles from scripts
+# (CSSOM, which a policy does not limit) and the atlas' pictures use SVG presentation attributes,
+# so no page needs a style attribute or <style> element. img-src data:: material's stylesheet
+# draws its icons as data: SVG. form-action 'self': the header search goes to /zoeken/, the
+# question form (action="#") stays on its page. frame-ancestors cannot be set in a <meta>.
+DIRECTIVES = (
+    ("default-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+# Types that make a <script> a data block (JSON, JSON-LD): never run, so outside the policy.
+SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.DOTALL)
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+# What a Jinja expression in a theme script may become: a URL or path inside a JavaScript string.
+_EXPRESSION = r"[\w./:#-]*"
+_HEAD = "<head>"
+
+
+class _ScriptCollector(HTMLParser):
+    """The bodies of a page's executable inline scripts, exactly as the browser hashes them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        attributes = dict(attrs)
+        executable = (attributes.get("type") or "").strip().lower() in SCRIPT_TYPES
+        self._current = [] if executable and "src" not in attributes else None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    collector = _ScriptCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.scripts
+
+
+def script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _template_pattern(template: str) -> str:
+    """A theme script's template as a regex: its text literally, each Jinja expression as a path."""
+    parts = _JINJA.split(template)
+    return "".join(
+        _EXPRESSION if part.startswith("{{") else re.escape(part) for part in parts if part[:2] not in ("{%", "{#")
+    )
+
+
+def material_templates() -> Path:
+    """The installed mkdocs-material's templates folder."""
+    spec = find_spec("material")
+    if spec is None or spec.origin is None:
+        raise BuildError("mkdocs-material is niet geïnstalleerd")
+    return Path(spec.origin).parent / "templates"
+
+
+@cache
+def theme_scripts() -> re.Pattern[str]:
+    """Every inline script the theme can write: material's (partials/javascripts/), the atlas' own
+    (``<script>`` in generator/theme/) and the search page's start script, which theme/main.html
+    includes inline."""
+    templates = [
+        *sorted((material_templates() / "partials" / "javascripts").glob("*.html")),
+        *sorted(THEME.rglob("*.html")),
+    ]
+    patterns = [
+        _template_pattern(body.strip())
+        for template in templates
+        for body in _SCRIPT.findall(_COMMENT.sub("", template.read_text(encoding="utf-8")))
+    ]
+    search_start = (THEME / "partials" / "atlas-search-start.js").read_text(encoding="utf-8")
+    patterns.append(re.escape(search_start.strip()))
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+def policy(scripts: list[str]) -> str:
+    """The policy for a page with these inline scripts (hashes in order, each once)."""
+    hashes = dict.fromkeys(script_hash(body) for body in scripts)
+    script_src = " ".join(["'self'", *hashes])
+    directives = [DIRECTIVES[0], ("script-src", script_src), *DIRECTIVES[1:]]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def with_policy(html: str, where: str) -> str:
+    """The page with its policy as the first element of <head>; ``where`` names it in errors."""
+    scripts = inline_scripts(html)
+    allowed = theme_scripts()
+    for body in scripts:
+        if not allowed.fullmatch(body.strip()):
+            raise BuildError(f"{where}: een inline script dat niet van het thema komt: {body.strip()[:80]!r}")
+    # The first <head> is the theme's: it comes before anything else the page holds.
+    if _HEAD not in html:
+        raise BuildError(f"{where}: geen {_HEAD}; de beveiligingsregels kunnen er niet in")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
+    return html.replace(_HEAD, _HEAD + "\n    " + meta, 1)
+
+
+def apply_policy(site_dir: Path) -> int:
+    """Add the policy to every HTML page of the built site; returns how many pages."""
+    pages = sorted(site_dir.rglob("*.html"))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        page.write_text(with_policy(html, page.relative_to(site_dir).as_posix()), encoding="utf-8")
+    return len(pages)
