@@ -166,3 +166,4 @@ def test_pages_without_a_menu_show_no_menu_button(page: Page, site_url: str, pat
     wait_ready(page)
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     expect(page.locator('label.md-header__button[for="__drawer"]')).to_be_hidden()
+    expect(page.locator("button.atlas-menu-button")).to_be_hidden()

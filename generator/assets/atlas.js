@@ -37,29 +37,28 @@
 
   // The menu button of narrow screens is material's <label> for a hidden checkbox: no keyboard could
   // reach or press it. Here it takes the focus and opens or closes the menu with Enter or Space.
-  function keyboardMenu() {
+  // The menu button of narrow screens: a real button in place of material's label (header.html), that
+  // toggles material's drawer checkbox and says whether the menu is open.
+  function menuButton() {
     var toggle = document.getElementById("__drawer");
-    var button = document.querySelector('label.md-header__button[for="__drawer"]');
-    if (!toggle || !button || button.hasAttribute("tabindex")) {
+    var label = document.querySelector("label.atlas-menu-label");
+    var button = document.querySelector("button.atlas-menu-button");
+    if (!toggle || !label || !button) {
       return;
     }
-    button.setAttribute("tabindex", "0");
-    button.setAttribute("role", "button");
-    button.setAttribute("aria-label", "Menu");
-    button.setAttribute("aria-expanded", String(toggle.checked));
-    toggle.addEventListener("change", function () {
+    function announce() {
       button.setAttribute("aria-expanded", String(toggle.checked));
+    }
+    toggle.addEventListener("change", announce);
+    button.addEventListener("click", function () {
+      toggle.click();
     });
-    button.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        event.stopPropagation();  // material's own key handler would click the label a second time
-        toggle.click();
-      }
-    });
+    announce();
+    label.hidden = true;
+    button.hidden = false;
   }
 
-  keyboardMenu();
+  menuButton();
 
   // material's document$ announces each page once its components (and table wrappers) are in place.
   if (window.document$ && typeof window.document$.subscribe === "function") {
