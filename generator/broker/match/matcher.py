@@ -125,7 +125,6 @@ class Matcher:
             regions=_unique(r for r in (*([ask.region] if ask.region else []), *recognised.regions)),
             needs=_unique((*ask.needs, *recognised.needs)),
             domain=ask.domain,
-            recognised=recognised,
         )
 
     def candidates(self, understood: Understood) -> list[int]:

@@ -6,10 +6,8 @@ every sum, so that both sides add the same floating-point numbers in the same or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-
-from .recognise import Recognised
 
 
 @dataclass(frozen=True)
@@ -25,7 +23,6 @@ class Understood:
     regions: tuple[str, ...]
     needs: tuple[str, ...]
     domain: str | None
-    recognised: Recognised = field(default_factory=Recognised)
 
 
 def text_contributions(doc: dict[str, Any], understood: Understood, data: dict[str, Any]) -> list[tuple[str, float]]:
