@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from .annotations import FORMATS, GITHUB, default_format, github_annotations
 from .config import AtlasConfig
 from .errors import AtlasError, ContentErrors
 
@@ -192,7 +194,14 @@ def parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    command("validate", cmd_validate, "Controleer alle content; toon alle fouten met hun plaats.")
+    validate = command("validate", cmd_validate, "Controleer alle content; toon alle fouten met hun plaats.")
+    validate.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="uitvoer: 'text' (pad:regel:kolom) of 'github' (annotaties in een pull request); "
+        "standaard 'github' als GITHUB_ACTIONS=true, anders 'text'",
+    )
     build = command("build", cmd_build, "Bouw de statische site.")
     build.add_argument("--site-dir", metavar="DIR", help="map voor de gebouwde site (standaard: site/)")
     build.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")
@@ -214,14 +223,24 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def print_content_errors(failure: ContentErrors, output_format: str) -> None:
+    """Each error on its own line, then the summary; as GitHub annotations (on stdout, where the runner reads
+    workflow commands) when asked."""
+    if output_format == GITHUB:
+        for line in github_annotations(failure.errors):
+            print(line)
+    else:
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+    print(failure.summary(), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.handler(args, _config(args)))
     except ContentErrors as failure:
-        for error in failure.errors:
-            print(error, file=sys.stderr)
-        print(failure.summary(), file=sys.stderr)
+        print_content_errors(failure, getattr(args, "format", None) or default_format(os.environ))
         return 1
     except AtlasError as error:
         print(f"fout: {error}", file=sys.stderr)

@@ -95,3 +95,9 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect `atlas validate`'s text output; in a GitHub Actions run GITHUB_ACTIONS=true would make it github."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
