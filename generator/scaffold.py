@@ -2,8 +2,9 @@
 
 The template is made from the model itself, so it never drifts from the
 schema: every field appears with its Dutch description; optional fields are
-commented out. References are filled with an existing id so the new file
-validates straight away; the comments say what to replace.
+commented out. References are filled with an existing id; the other values
+are examples (``PLACEHOLDERS``) that validation refuses until they are
+replaced, so the file validates as soon as everything is filled in.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .errors import AtlasError
 from .fieldtypes import ID_PATTERN
 from .kinds import KIND_BY_KEY, Kind
 from .models import ContactPoint
+from .schemas import schema_file
 
 # Optional in the model, but an event needs a place or ``online: true``.
 ALWAYS_FILLED = {"location"}
@@ -108,6 +110,8 @@ def template_text(kind: Kind, entry_id: str, content_dir: Path) -> str:
     model = kind.model
     lines = [
         "---",
+        # Editors with a YAML language server check the fields against the schema while the contributor types.
+        f"# yaml-language-server: $schema=../../schemas/{schema_file(kind, markdown=True)}",
         f"# Nieuw: {kind.singular.lower()}. Velden met # ervoor zijn optioneel: haal het # weg om ze te gebruiken.",
         f"# Het schema staat in schemas/{kind.folder}.schema.json.",
     ]

@@ -39,7 +39,9 @@ def _new(content: Path, atlas_cli: Callable[..., CliResult], kind: str) -> Path:
 def test_new_entry_validates_once_filled_in(content: Path, atlas_cli: Callable[..., CliResult], kind: str) -> None:
     path = _new(content, atlas_cli, kind)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("---\n# Nieuw:")
+    assert text.startswith(
+        f"---\n# yaml-language-server: $schema=../../schemas/{KIND_BY_KEY[kind].folder}.frontmatter.schema.json\n"
+    )
     assert "id: nieuw-item" in text
     for placeholder, value in FILLED_IN.items():
         text = text.replace(placeholder, value)
