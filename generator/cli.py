@@ -31,9 +31,26 @@ def _config(args: argparse.Namespace) -> AtlasConfig:
 def cmd_validate(args: argparse.Namespace, config: AtlasConfig) -> int:
     from .build import gather
 
+    if getattr(args, "paths", None):
+        return cmd_validate_files(args, config)
     atlas = gather(config)
     total = sum(len(entries) for entries in atlas.entries.values())
     print(f"Alles in orde: {total} items en {len(atlas.pages)} pagina's gecontroleerd.")
+    return 0
+
+
+def cmd_validate_files(args: argparse.Namespace, config: AtlasConfig) -> int:
+    """Only the errors in the given files, each checked against the whole atlas."""
+    from .build import gather
+    from .selected import content_files, errors_in
+
+    files = content_files(args.paths, config.content_dir)
+    try:
+        gather(config)
+    except ContentErrors as failure:
+        if mine := errors_in(failure.errors, files, config.root):
+            raise ContentErrors(mine) from failure
+    print(f"Alles in orde: {len(files)} {'bestand' if len(files) == 1 else 'bestanden'} gecontroleerd.")
     return 0
 
 
@@ -202,6 +219,7 @@ def parser() -> argparse.ArgumentParser:
         help="uitvoer: 'text' (pad:regel:kolom) of 'github' (annotaties in een pull request); "
         "standaard 'github' als GITHUB_ACTIONS=true, anders 'text'",
     )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="alleen deze bestanden, tegen de hele atlas")
     build = command("build", cmd_build, "Bouw de statische site.")
     build.add_argument("--site-dir", metavar="DIR", help="map voor de gebouwde site (standaard: site/)")
     build.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")

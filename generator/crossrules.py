@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from .atlas import Atlas
 from .errors import ContentError, suggest
 from .fieldtypes import ID_PATTERN
 from .load import Record
 from .models import Entity, Question
+from .scaffold import PLACEHOLDERS
 from .vocab import QuestionStatus
 from .yamlstrict import FieldPath, field_name
 
@@ -105,11 +107,28 @@ def dates_not_in_future(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
             yield (name,), f"{value.isoformat()} ligt in de toekomst"
 
 
+def _placeholders_in(value: Any, path: FieldPath) -> Iterator[Finding]:
+    if isinstance(value, str) and value.strip() in PLACEHOLDERS:
+        yield path, f"veld nog niet ingevuld: vervang de voorbeeldwaarde '{value.strip()}'"
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _placeholders_in(inner, (*path, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _placeholders_in(inner, (*path, index))
+
+
+def untouched_placeholders(atlas: Atlas, entity: Entity) -> Iterator[Finding]:
+    """The example values of ``atlas new`` left as they are: the field still has to be filled in."""
+    yield from _placeholders_in(entity.model_dump(), ())
+
+
 RULES: tuple[Rule, ...] = (
     no_duplicates_in_lists,
     no_self_reference,
     question_status_fits,
     dates_not_in_future,
+    untouched_placeholders,
 )
 
 

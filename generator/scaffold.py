@@ -2,8 +2,9 @@
 
 The template is made from the model itself, so it never drifts from the
 schema: every field appears with its Dutch description; optional fields are
-commented out. References are filled with an existing id so the new file
-validates straight away; the comments say what to replace.
+commented out. References are filled with an existing id; the other values
+are examples (``PLACEHOLDERS``) that validation refuses until they are
+replaced, so the file validates as soon as everything is filled in.
 """
 
 from __future__ import annotations
@@ -22,14 +23,33 @@ from .errors import AtlasError
 from .fieldtypes import ID_PATTERN
 from .kinds import KIND_BY_KEY, Kind
 from .models import ContactPoint
+from .schemas import schema_file
 
 # Optional in the model, but an event needs a place or ``online: true``.
 ALWAYS_FILLED = {"location"}
+# The example values of a template. Validation refuses each one left as it is (crossrules.untouched_placeholders),
+# so an untouched template never passes.
+PLACEHOLDER_TEXT = "Vul dit in"
+PLACEHOLDER_BODY = "Vul hier de tekst in."
+PLACEHOLDER_URL = "https://www.voorbeeld.nl"
+PLACEHOLDER_CONTACT_URL = f"{PLACEHOLDER_URL}/contact"
+PLACEHOLDER_PLACE = "Plaatsnaam"
+PLACEHOLDER_SOURCE = "Bron van deze beschrijving"
+PLACEHOLDERS = frozenset(
+    (
+        PLACEHOLDER_TEXT,
+        PLACEHOLDER_BODY,
+        PLACEHOLDER_URL,
+        PLACEHOLDER_CONTACT_URL,
+        PLACEHOLDER_PLACE,
+        PLACEHOLDER_SOURCE,
+    )
+)
 EXAMPLES: dict[str, str] = {
-    "website": "https://www.voorbeeld.nl",
-    "url": "https://www.voorbeeld.nl",
-    "location": '"Plaatsnaam"',
-    "source": '"Bron van deze beschrijving"',
+    "website": PLACEHOLDER_URL,
+    "url": PLACEHOLDER_URL,
+    "location": f'"{PLACEHOLDER_PLACE}"',
+    "source": f'"{PLACEHOLDER_SOURCE}"',
 }
 
 
@@ -66,12 +86,12 @@ def _value(name: str, info: FieldInfo, kind: Kind, content_dir: Path) -> str | N
     if "date" in str(annotation).lower() or name in ("start", "end", "last_reviewed", "submitted"):
         return date.today().isoformat()
     if annotation is ContactPoint or "ContactPoint" in str(annotation):
-        return "\n  url: https://www.voorbeeld.nl/contact"
+        return f"\n  url: {PLACEHOLDER_CONTACT_URL}"
     if is_list:
         return "[]"
     if name in EXAMPLES:
         return EXAMPLES[name]
-    return '"Vul dit in"'
+    return f'"{PLACEHOLDER_TEXT}"'
 
 
 def _needs_value(name: str, info: FieldInfo) -> bool:
@@ -90,6 +110,8 @@ def template_text(kind: Kind, entry_id: str, content_dir: Path) -> str:
     model = kind.model
     lines = [
         "---",
+        # Editors with a YAML language server check the fields against the schema while the contributor types.
+        f"# yaml-language-server: $schema=../../schemas/{schema_file(kind, markdown=True)}",
         f"# Nieuw: {kind.singular.lower()}. Velden met # ervoor zijn optioneel: haal het # weg om ze te gebruiken.",
         f"# Het schema staat in schemas/{kind.folder}.schema.json.",
     ]
@@ -104,12 +126,12 @@ def template_text(kind: Kind, entry_id: str, content_dir: Path) -> str:
         if _needs_value(name, info) and value is not None:
             lines.append(f"{name}: {value}")
         elif name == "links":
-            lines.append(f"# {name}:\n#   - title: Omschrijving\n#     url: https://www.voorbeeld.nl")
+            lines.append(f"# {name}:\n#   - title: Omschrijving\n#     url: {PLACEHOLDER_URL}")
         else:
             lines.append(f"# {name}: {value if value and not value.startswith(chr(10)) else ''}".rstrip())
     body = model.model_fields[model.BODY_FIELD].description or ""
     # The hint stays a YAML comment: HTML (a comment too) is refused in Markdown, see textcheck.
-    lines += [f"# Onder de '---' volgt de tekst: {body}", "---", "", "Vul hier de tekst in.", ""]
+    lines += [f"# Onder de '---' volgt de tekst: {body}", "---", "", PLACEHOLDER_BODY, ""]
     return "\n".join(lines)
 
 
