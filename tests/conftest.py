@@ -79,6 +79,20 @@ def site_url(real_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small fixture content built once and served: it has what the real content lacks (events, a
+    region whose trekker has an e-mail address)."""
+    from generator.build import build_site
+    from generator.config import AtlasConfig
+
+    base = tmp_path_factory.mktemp("fixture-site")
+    config = AtlasConfig(content_dir=FIXTURE_CONTENT, docs_dir=base / "docs", site_dir=base / "site").resolve()
+    build_site(config)
+    with serve_folder(config.site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's headless Chromium driven by Playwright. Missing Chromium is a failure, never a skip."""
     if not CHROMIUM.exists():

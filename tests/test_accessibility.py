@@ -15,10 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.build import build_site
-from generator.config import AtlasConfig
-from tests.browser import serve_folder
-from tests.pagetypes import AXE_SCRIPT, AXE_TAGS, FIXTURE_CONTENT, FORGET_DRAFT, PAGE_TYPES, VIEWPORTS, PageType
+from tests.pagetypes import AXE_SCRIPT, AXE_TAGS, FORGET_DRAFT, PAGE_TYPES, VIEWPORTS, PageType
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +25,6 @@ pytestmark = pytest.mark.browser
 REFLOW = {"width": 320, "height": 640}
 TEXT_200 = {"standard": 32, "fixed": 26}
 PAGE_IDS = [page_type.name for page_type in PAGE_TYPES]
-
-
-@pytest.fixture(scope="module")
-def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The small fixture content built once: it has the kinds the real content lacks (events)."""
-    base = tmp_path_factory.mktemp("fixture-site")
-    config = AtlasConfig(content_dir=FIXTURE_CONTENT, docs_dir=base / "docs", site_dir=base / "site").resolve()
-    build_site(config)
-    with serve_folder(config.site_dir) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

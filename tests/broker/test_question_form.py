@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -13,10 +13,9 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from generator.broker.askform import FIELD_IDS, ISSUE_FORM_PATH
-from generator.build import build_site, gather
+from generator.build import gather
 from generator.config import PROJECT_ROOT, AtlasConfig
-from tests.browser import serve_folder
-from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT, CliResult
+from tests.conftest import REAL_CONTENT, CliResult
 
 pytestmark = pytest.mark.browser
 
@@ -340,16 +339,6 @@ def test_without_javascript_the_guidance_and_contact_points(browser: Browser, si
     expect(page.locator("article")).to_contain_text("je kunt terecht bij Fries Sociaal Planbureau")
     expect(page.get_by_role("link", name="https://planbureaufryslan.nl")).to_be_visible()
     context.close()
-
-
-@pytest.fixture(scope="module")
-def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The small fixture content as a site: its region's trekker has an e-mail address."""
-    base = tmp_path_factory.mktemp("fixture-site")
-    config = AtlasConfig(content_dir=FIXTURE_CONTENT, docs_dir=base / "docs", site_dir=base / "site").resolve()
-    build_site(config)
-    with serve_folder(config.site_dir) as url:
-        yield url
 
 
 def test_mail_goes_to_the_regions_contact_point(page: Page, fixture_site_url: str) -> None:
