@@ -25,15 +25,10 @@ from generator.broker.match.matcher import Ask, Matcher
 from generator.broker.match.questions import QuestionHelper, help_all
 from generator.config import PROJECT_ROOT
 from generator.search.lunrindex import available_cores, gzip_size
+from tests.broker.test_evaluation_data import load_parity_questions
 
 EVALUATION = PROJECT_ROOT / "tests" / "broker" / "evaluation.yml"
-PARITY = PROJECT_ROOT / "tests" / "broker" / "parity_questions.txt"
 QUERIES = 200
-
-
-def parity_questions() -> list[str]:
-    lines = PARITY.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def query_times(matcher: Matcher, texts: list[str]) -> list[float]:
@@ -50,7 +45,7 @@ def broker_figures(atlas: Atlas, evaluation: Path | None) -> dict[str, Any]:
     matcher = Matcher(match_data(atlas))
     figures: dict[str, Any] = {"match_data_s": time.perf_counter() - start}
     questions = atlas.of("question")
-    texts = [f"{q.title} {q.question}" for q in questions[:QUERIES]] if evaluation is None else parity_questions()
+    texts = [f"{q.title} {q.question}" for q in questions[:QUERIES]] if evaluation is None else load_parity_questions()
     times = query_times(matcher, texts)
     figures["match_queries"] = len(times)
     figures["match_query_ms_p50"] = statistics.median(times)

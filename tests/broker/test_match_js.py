@@ -13,13 +13,10 @@ from generator.broker.match.data import match_data
 from generator.broker.match.matcher import Ask, Matcher
 from generator.build import ASSETS, gather
 from generator.config import AtlasConfig
+from tests.broker.test_evaluation_data import load_parity_questions
 
 HERE = Path(__file__).parent
-QUESTIONS = [
-    line.strip()
-    for line in (HERE / "parity_questions.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-]
+QUESTIONS = load_parity_questions()
 WITH_FLAGS = [
     Ask("Wie helpt ons met cijfers?", region="fryslan", needs=("data",)),
     Ask("samen leren in het sociaal domein", themes=("sociaal-domein", "kwetsbare-groepen"), domain="sociaal"),
