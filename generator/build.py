@@ -17,6 +17,7 @@ from .atlas import Atlas
 from .config import AtlasConfig
 from .csp import apply_policy
 from .errors import BuildError, display_path
+from .exchange.federation.federate import federate
 from .load import load
 from .render import render_site
 from .search.searchindex import render_search_index
@@ -66,7 +67,7 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
 
 def generate_docs(config: AtlasConfig) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
-    atlas = gather(config)
+    atlas = federate(gather(config), config.federation)
     pages = render_site(atlas, config.today)
     pages.update(render_search_index(atlas))
     files = {path: text.encode("utf-8") for path, text in pages.items()}

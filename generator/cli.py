@@ -9,10 +9,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .annotations import FORMATS, GITHUB, default_format, github_annotations
 from .config import AtlasConfig
 from .errors import AtlasError, ContentErrors
+
+if TYPE_CHECKING:
+    from .atlas import Atlas
 
 Handler = Callable[[argparse.Namespace, AtlasConfig], int]
 
@@ -54,10 +58,41 @@ def cmd_validate_files(args: argparse.Namespace, config: AtlasConfig) -> int:
     return 0
 
 
+def with_sources(args: argparse.Namespace, config: AtlasConfig) -> AtlasConfig:
+    """Federation: the sources in mkdocs.yml (extra.atlas.sources) and --source, and --skip-broken-sources."""
+    from .exchange.federation.sources import source_argument, sources_in, unique
+
+    specs = [*sources_in(config.mkdocs_file), *(source_argument(value) for value in args.source)]
+    federation = replace(config.federation, sources=unique(specs), skip_broken_sources=args.skip_broken_sources)
+    return replace(config, federation=federation)
+
+
+def print_skipped_sources(atlas: Atlas) -> None:
+    for skipped in atlas.federation.skipped if atlas.federation else []:
+        print(f"waarschuwing: bron '{skipped.name}' ({skipped.location}) weggelaten: {skipped.reason}", file=sys.stderr)
+
+
+def add_source_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--source",
+        metavar="NAAM=URL-OF-PAD",
+        action="append",
+        default=[],
+        help="voeg een andere atlas samen (zijn atlas.json); naast extra.atlas.sources in mkdocs.yml; mag vaker",
+    )
+    command.add_argument(
+        "--skip-broken-sources",
+        action="store_true",
+        help="laat een bron die niet te lezen of niet geldig is weg, met een waarschuwing, in plaats van te stoppen",
+    )
+
+
 def cmd_build(args: argparse.Namespace, config: AtlasConfig) -> int:
     from .build import build_site
 
+    config = with_sources(args, config)
     atlas = build_site(config)
+    print_skipped_sources(atlas)
     total = sum(len(entries) for entries in atlas.entries.values())
     print(f"Site gebouwd in {config.site_dir}: {total} items.")
     return 0
@@ -66,7 +101,7 @@ def cmd_build(args: argparse.Namespace, config: AtlasConfig) -> int:
 def cmd_serve(args: argparse.Namespace, config: AtlasConfig) -> int:
     from .serve import serve
 
-    serve(config, args.dev_addr)
+    serve(with_sources(args, config), args.dev_addr)
     return 0
 
 
@@ -223,10 +258,12 @@ def parser() -> argparse.ArgumentParser:
     build = command("build", cmd_build, "Bouw de statische site.")
     build.add_argument("--site-dir", metavar="DIR", help="map voor de gebouwde site (standaard: site/)")
     build.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")
+    add_source_options(build)
     serve = command("serve", cmd_serve, "Bouw de site en bekijk hem lokaal; ververst bij elke wijziging in de content.")
     serve.add_argument(
         "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)"
     )
+    add_source_options(serve)
     new = command("new", cmd_new, "Maak een nieuw, geldig sjabloonbestand met uitleg per veld.")
     new.add_argument("type", choices=sorted(KIND_BY_KEY), help="soort item")
     new.add_argument("id", help="id in kleine letters met koppeltekens; wordt de bestandsnaam")

@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One other atlas to merge (federation): configured in ``mkdocs.yml`` ``extra.atlas.sources``."""
+
+    name: str
+    """Short id of the source (lowercase letters, digits, hyphens): the prefix of its entries' ids."""
+    location: str
+    """Where its ``atlas.json`` is: an http(s) URL, a ``file://`` URL or a local path."""
+    title: str | None = None
+    """Name shown on the site ("Bron: …"); None: the ``name`` the source's ``atlas.json`` gives itself."""
+
+
+@dataclass(frozen=True)
+class FederationConfig:
+    """Other atlases merged into this one at build time, and how they are fetched."""
+
+    sources: tuple[SourceSpec, ...] = ()
+    """The other atlases, in the order they are merged; empty: no federation."""
+    skip_broken_sources: bool = False
+    """Leave out a source that cannot be read or does not validate (with a warning) instead of failing."""
+    cache_dir: Path = PROJECT_ROOT / "build" / "cache" / "federation"
+    """Where fetched ``atlas.json`` files are kept between builds, with their ETag and Last-Modified."""
+    cache_ttl: float = 3600.0
+    """Seconds a fetched source is used without asking its server again; after that, a conditional request."""
+    timeout: float = 30.0
+    """Seconds a source may take in all (connecting and reading) before it counts as unreachable."""
+    max_bytes: int = 200 * 1024 * 1024
+    """Largest ``atlas.json`` read; a bigger one stops reading and counts as broken (a national atlas is ~50 MB)."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +57,8 @@ class AtlasConfig:
     """Fail the build on any mkdocs warning, such as a link to a missing page."""
     today: date | None = None
     """The date signals count from (waiting, stale); None: ``SOURCE_DATE_EPOCH``, else the clock."""
+    federation: FederationConfig = FederationConfig()
+    """Other atlases to merge into this one (``atlas build``, ``atlas serve``)."""
 
     def resolve(self) -> AtlasConfig:
         return AtlasConfig(
@@ -37,4 +69,5 @@ class AtlasConfig:
             mkdocs_file=self.mkdocs_file.resolve(),
             strict=self.strict,
             today=self.today,
+            federation=replace(self.federation, cache_dir=self.federation.cache_dir.resolve()),
         )

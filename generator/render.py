@@ -28,6 +28,7 @@ from .broker.match.data import match_data
 from .broker.match.matcher import Matcher
 from .broker.match.questions import QuestionHelp, QuestionHelper, help_all
 from .broker.overview.page import overview_page
+from .exchange.federation.origin import page_sources
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
 if TYPE_CHECKING:
@@ -166,6 +167,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text, html=html_text)
+        self.env.globals["page_sources"] = lambda entity: page_sources(atlas, entity)
         self.env.tests["contains_value"] = lambda values, value: value in values
         self.env.globals.update(
             atlas=atlas,
