@@ -121,3 +121,16 @@ def test_a_broken_file_source(tmp_path: Path, write: bytes | None, message: str)
             settings(tmp_path / "cache", SourceSpec("bestand", path.as_uri())),
         )
     assert f"bron 'bestand' ({path.as_uri()}): {message}" in str(raised.value)
+
+
+@pytest.mark.parametrize("meta", ["{niet json", '{"fetched": "gisteren"}', "[]"])
+def test_a_damaged_cache_is_fetched_again(server: tuple[str, SourceServer], tmp_path: Path, meta: str) -> None:
+    base, counters = server
+    source = SourceSpec("noord", f"{base}/noord.json")
+    config = settings(tmp_path / "cache", source)
+    before = counters.hits["/noord.json"]
+    first = merged_ids(source, config)
+    for file in (tmp_path / "cache").glob("*.meta.json"):
+        file.write_text(meta, encoding="utf-8")
+    assert merged_ids(source, config) == first
+    assert counters.hits["/noord.json"] == before + 2

@@ -52,7 +52,8 @@ def read_source(source: SourceSpec, settings: FederationConfig) -> tuple[str, li
 
 
 def first_line(text: str) -> str:
-    lines = text.splitlines()
+    """A problem in one line, for a warning and a list item on the home page."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
     more = len(lines) - 2
     if len(lines) > 1 and lines[0].endswith(":"):
         return f"{lines[0]} {lines[1]}" + (f" (en nog {more} problemen)" if more > 0 else "")

@@ -94,7 +94,8 @@ class CacheEntry:
             meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
         except (ValueError, OSError):
             return None
-        return meta if isinstance(meta, dict) else None
+        usable = isinstance(meta, dict) and isinstance(meta.get("fetched"), int | float)
+        return meta if usable else None
 
     def store(self, url: str, body: bytes, etag: str | None, modified: str | None) -> None:
         self.body_path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,8 +129,7 @@ def fetch_http(source: SourceSpec, settings: FederationConfig) -> Fetched:
             if length and length.isdigit() and int(length) > settings.max_bytes:
                 raise too_large(source, settings.max_bytes)
             body = read_limited(response, source, settings.max_bytes, deadline, settings.timeout)
-            cache.store(source.location, body, response.headers.get("ETag"), response.headers.get("Last-Modified"))
-            return Fetched(body, True)
+            validators = (response.headers.get("ETag"), response.headers.get("Last-Modified"))
     except HTTPError as error:
         if error.code == 304 and meta is not None:
             cache.touch(meta)
@@ -143,6 +143,9 @@ def fetch_http(source: SourceSpec, settings: FederationConfig) -> Fetched:
         raise SourceError(source, f"niet bereikbaar: {error.reason}") from error
     except (OSError, http.client.HTTPException) as error:
         raise SourceError(source, f"niet bereikbaar: {error}") from error
+    # Outside the try: a cache that cannot be written is no network error.
+    cache.store(source.location, body, *validators)
+    return Fetched(body, True)
 
 
 def fetch(source: SourceSpec, settings: FederationConfig) -> Fetched:
