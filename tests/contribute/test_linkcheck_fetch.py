@@ -142,11 +142,14 @@ def test_the_user_agent_names_the_atlas(server: LinkServer) -> None:
 
 def test_requests_to_one_host_start_at_least_the_delay_apart(server: LinkServer) -> None:
     paths = [f"/rate/{number}" for number in range(5)]
-    LinkChecker(Politeness(delay=0.2, per_host=5, workers=5)).check_all(server.url(path) for path in paths)
+    LinkChecker(Politeness(delay=0.3, per_host=5, workers=5)).check_all(server.url(path) for path in paths)
     arrivals = sorted(seen.at for seen in server.log if seen.path in paths)
     assert len(arrivals) == 5
     gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
-    assert min(gaps) >= 0.18, gaps  # 0.2 s apart; a little slack for the server's clock reading
+    # Starts are 0.3 s apart (test_host_gate_spaces_starts_by_the_clock checks that exactly); arrivals at the
+    # server may shift a little on a busy machine, so each gap gets slack and the whole span a little less.
+    assert min(gaps) >= 0.15, gaps
+    assert arrivals[-1] - arrivals[0] >= 4 * 0.3 - 0.1, gaps
 
 
 @pytest.mark.parametrize("per_host", [1, 2])
