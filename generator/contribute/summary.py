@@ -104,7 +104,7 @@ def signal_lines(found: list[Signal]) -> list[str]:
         return [*lines, "Deze wijziging geeft geen nieuwe signalen.", ""]
     for signal in found:
         heading = SIGNAL_KIND_BY_KEY[signal.kind].heading
-        lines.append(f"- **{heading}**: {md_escape(signal.title)}. {md_escape(signal.reason)}")
+        lines.append(f"- **{heading}**: {md_escape(signal.title)} — {md_escape(signal.reason)}")
     return [*lines, ""]
 
 

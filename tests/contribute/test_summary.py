@@ -105,7 +105,7 @@ def test_summary_command_prints_markdown(repository: Path, atlas_cli: Callable[.
     assert "- Verwijderd: `is-er-genoeg-water` — Is er genoeg water?" in lines
     assert "### Nieuwe signalen (1)" in lines
     assert [line for line in lines if line.startswith("- **")] == [
-        "- **Vragen die wachten**: Vraag wacht: Wie helpt bij droogte?. Nog aan geen kennispartner gekoppeld."
+        "- **Vragen die wachten**: Vraag wacht: Wie helpt bij droogte? — Nog aan geen kennispartner gekoppeld."
     ]
 
 
