@@ -116,6 +116,8 @@ class LinkChecker:
                 response.close()
         except requests.Timeout:
             return _Answer(None, method=method, error=f"geen antwoord binnen {self.politeness.timeout:g} seconden")
+        except requests.exceptions.SSLError:
+            return _Answer(None, method=method, error="het certificaat van de beveiligde verbinding klopt niet")
         except requests.ConnectionError:
             return _Answer(
                 None, method=method, error="geen verbinding (de server bestaat niet of reageert niet)", lost=True
