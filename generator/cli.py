@@ -232,6 +232,115 @@ def add_match_command(command: Callable[[str, Handler, str], argparse.ArgumentPa
     match.add_argument("--evaluate", metavar="BESTAND", help="meet top-1 en top-5 over een evaluatieset (YAML)")
 
 
+def cmd_summary(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .build import gather
+    from .clock import today
+    from .contribute.gitbase import atlas_at
+    from .contribute.summary import summary_markdown
+
+    base, commit = atlas_at(config.content_dir, args.base)
+    head = gather(config)
+    print(summary_markdown(base, head, today(args.today), f"`{args.base}` (commit `{commit[:10]}`)"))
+    return 0
+
+
+def add_summary_command(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    summary = command(
+        "summary",
+        cmd_summary,
+        "Vat in Markdown samen wat er sinds een eerdere commit is veranderd: items per soort en nieuwe signalen.",
+    )
+    summary.add_argument("--base", metavar="REF", required=True, help="vergelijk met deze commit of branch (git)")
+    summary.add_argument(
+        "--today", type=iso_date, metavar="JJJJ-MM-DD", help="signalen rekenen vanaf deze datum (standaard: vandaag)"
+    )
+
+
+CHECK_LINKS_FINDINGS = 3
+"""Exit code of ``atlas check-links`` when the report lists something to do (1 stays: the check itself failed)."""
+
+
+def cmd_check_links(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .build import gather
+    from .clock import today
+    from .contribute.linkcheck.check import check_links
+    from .contribute.linkcheck.politeness import Politeness, user_agent
+    from .contribute.linkcheck.report import has_findings, markdown, text
+
+    # In a workflow run the User-Agent names the repository, so a site owner knows whom to ask.
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    contact = f"{server}/{repository}" if server and repository else None
+    politeness = Politeness(
+        per_host=args.limit_per_host, delay=args.delay, timeout=args.timeout, user_agent=user_agent(contact)
+    )
+    report = check_links(gather(config), today(args.today), politeness, args.review_months)
+    print(markdown(report) if args.format == "markdown" else text(report), end="")
+    return CHECK_LINKS_FINDINGS if has_findings(report) else 0
+
+
+def positive_number(value: str) -> float:
+    """An argparse type: a number above zero."""
+    try:
+        number = float(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"geen getal: {value!r}") from error
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"moet groter dan 0 zijn: {value!r}")
+    return number
+
+
+def positive_integer(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"geen heel getal van 1 of meer: {value!r}")
+    return int(value)
+
+
+def not_negative(value: str) -> float:
+    """An argparse type: a number of 0 or more."""
+    return 0.0 if value.strip() in ("0", "0.0") else positive_number(value)
+
+
+def add_check_links_command(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    check = command(
+        "check-links",
+        cmd_check_links,
+        "Controleer elke externe link in de content, beleefd, en zoek items die te lang niet zijn gecontroleerd.",
+    )
+    check.add_argument(
+        "--limit-per-host",
+        type=positive_integer,
+        metavar="N",
+        default=2,
+        help="verzoeken tegelijk per website (standaard: 2)",
+    )
+    check.add_argument(
+        "--delay",
+        type=not_negative,
+        metavar="SECONDEN",
+        default=1.0,
+        help="pauze tussen twee verzoeken aan dezelfde website (standaard: 1)",
+    )
+    check.add_argument(
+        "--timeout",
+        type=positive_number,
+        metavar="SECONDEN",
+        default=10.0,
+        help="wachttijd per verzoek (standaard: 10)",
+    )
+    check.add_argument("--format", choices=("text", "markdown"), default="text", help="uitvoer (standaard: text)")
+    check.add_argument(
+        "--review-months",
+        type=positive_integer,
+        metavar="N",
+        default=12,
+        help="een item is te laat gecontroleerd als last_reviewed ouder is dan zoveel maanden (standaard: 12)",
+    )
+    check.add_argument(
+        "--today", type=iso_date, metavar="JJJJ-MM-DD", help="rekenen vanaf deze datum (standaard: vandaag)"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     from .kinds import KIND_BY_KEY
 
@@ -275,6 +384,8 @@ def parser() -> argparse.ArgumentParser:
     issue_form.add_argument("--check", action="store_true", help="alleen controleren of het formulier actueel is")
     add_match_command(command)
     add_signals_command(command)
+    add_summary_command(command)
+    add_check_links_command(command)
     return main
 
 
