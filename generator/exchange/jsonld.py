@@ -66,13 +66,10 @@ class LinkedData:
 
 
 def moment(value: date | None) -> str | None:
-    return (
-        None
-        if value is None
-        else value.isoformat(timespec="minutes")
-        if isinstance(value, datetime)
-        else value.isoformat()
-    )
+    """A content date or time as ISO 8601, as the content wrote it (times to the minute)."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return None if value is None else value.isoformat()
 
 
 def organization(partner: Any, data: LinkedData) -> dict[str, Any]:

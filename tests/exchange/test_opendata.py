@@ -149,3 +149,12 @@ def test_an_all_day_event_ends_the_day_after_its_last_day() -> None:
     assert parsed.decoded("DTSTART") == date(2026, 6, 10)
     assert parsed.decoded("DTEND") == date(2026, 6, 12)
     assert str(parsed["SUMMARY"]) == "Naammetstuurtekens"
+
+
+def test_the_same_content_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No build clock, no time zone, no random order: two builds of the same atlas write identical open data."""
+    first = open_data_files(FIXTURE, name="Testatlas", site_url=SITE_URL, commit=None)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    second = open_data_files(FIXTURE, name="Testatlas", site_url=SITE_URL, commit=None)
+    assert first == second
