@@ -18,6 +18,9 @@ from .config import AtlasConfig
 from .csp import apply_policy
 from .errors import BuildError, display_path
 from .exchange.federation.federate import federate
+from .exchange.jsonld import with_json_ld
+from .exchange.opendata import open_data_files
+from .exchange.siteurl import base_path, commit_of, read_site
 from .load import load
 from .render import render_site
 from .search.searchindex import render_search_index
@@ -70,8 +73,11 @@ def generate_docs(config: AtlasConfig) -> Atlas:
     atlas = federate(gather(config), config.federation)
     pages = render_site(atlas, config.today)
     pages.update(render_search_index(atlas))
+    site = read_site(config.mkdocs_file)
+    pages.update(with_json_ld(pages, atlas, site.url))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())
+    files.update(open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir)))
     write_tree(config.docs_dir, files)
     return atlas
 
@@ -119,6 +125,6 @@ def build_site(config: AtlasConfig) -> Atlas:
     if config.site_dir.exists():
         shutil.rmtree(config.site_dir)
     run_mkdocs(config)
-    check_site(atlas, config.content_dir, config.site_dir)
+    check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
     apply_policy(config.site_dir)
     return atlas

@@ -25,6 +25,8 @@ from .load import YAML_SUFFIXES
 _REFERENCE = re.compile(rb"""(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
 _EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "//")
 SHOWN_PROBLEMS = 50
+_OUTSIDE = "/buiten-de-site"
+"""Where an absolute link outside the site's base path leads: a path no site has."""
 
 
 @dataclass(frozen=True)
@@ -94,14 +96,18 @@ def lost_entries(atlas: Atlas, content_dir: Path, site_dir: Path) -> Iterator[st
             yield f"{kind.section}/{key}/: pagina zonder item in content/{kind.folder}/"
 
 
-def _target(page_dir: str, reference: str) -> str | None:
+def _target(page_dir: str, reference: str, base: str = "/") -> str | None:
     """The site path a reference on a page in ``page_dir`` leads to; None for links elsewhere and
-    in-page anchors. (urllib's urljoin took most of a minute over 20,000 pages.)"""
+    in-page anchors. (urllib's urljoin took most of a minute over 20,000 pages.) An absolute path
+    counts from ``base``, the path the site is published under (mkdocs writes the 404 page's
+    links so, as that page is served at any address); one outside ``base`` leads nowhere."""
     if not reference or reference.startswith("#") or reference.lower().startswith(_EXTERNAL):
         return None
     path = unquote(reference.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return None
+    if path.startswith("/") and base != "/":
+        path = "/" + path[len(base) :] if path.startswith(base) else _OUTSIDE + path
     joined = posixpath.normpath(path if path.startswith("/") else page_dir + path)
     return joined + "/" if path.endswith("/") and joined != "/" else joined
 
@@ -111,7 +117,7 @@ def _exists(site_dir: Path, path: str) -> bool:
     return (target / "index.html").is_file() if path.endswith("/") or target.is_dir() else target.is_file()
 
 
-def broken_links(site_dir: Path) -> Iterator[str]:
+def broken_links(site_dir: Path, base: str = "/") -> Iterator[str]:
     """Every internal href or src, on every page, that leads to nothing."""
     known: dict[str, bool] = {}
     for page in sorted(site_dir.rglob("*.html")):
@@ -119,7 +125,7 @@ def broken_links(site_dir: Path) -> Iterator[str]:
         page_dir = "/" + relative.rsplit("/", 1)[0] + "/" if "/" in relative else "/"
         references = {double or single for double, single in _REFERENCE.findall(page.read_bytes())}
         for reference in sorted(references):
-            path = _target(page_dir, reference.decode("utf-8", "replace"))
+            path = _target(page_dir, reference.decode("utf-8", "replace"), base)
             if path is None:
                 continue
             if path not in known:
@@ -129,8 +135,9 @@ def broken_links(site_dir: Path) -> Iterator[str]:
                 yield f"{relative}: de link '{shown}' wijst naar {path}, en dat bestaat niet"
 
 
-def check_site(atlas: Atlas, content_dir: Path, site_dir: Path) -> None:
-    """Raises ``SiteCheckError`` naming everything that was lost and every broken link, all at once."""
-    problems = [*lost_entries(atlas, content_dir, site_dir), *broken_links(site_dir)]
+def check_site(atlas: Atlas, content_dir: Path, site_dir: Path, base: str = "/") -> None:
+    """Raises ``SiteCheckError`` naming everything that was lost and every broken link, all at once;
+    ``base`` is the path the site is published under."""
+    problems = [*lost_entries(atlas, content_dir, site_dir), *broken_links(site_dir, base)]
     if problems:
         raise SiteCheckError(problems)

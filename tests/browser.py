@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, ClassVar
 
+from generator.exchange.siteurl import base_path, read_site
+
 # Debian's chromium by default; ATLAS_CHROMIUM points elsewhere (GitHub's runners ship google-chrome).
 CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium keeps trying hosts this machine cannot reach.
@@ -30,10 +32,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+SITE_BASE = base_path(read_site().url)
+"""The path the site is published under (mkdocs.yml site_url); the 404 page links from there."""
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Keeps connections open, as every real host does; HTTP/1.0 (the default) opened a new
     # connection per file, which cost the benchmark's page loads about 40 ms here.
     protocol_version = "HTTP/1.1"
+
+    def translate_path(self, path: str) -> str:
+        """The site at the root and under its published base path too, as the 404 page's links
+        are absolute (mkdocs writes them so, as the host serves that page at any address)."""
+        if SITE_BASE != "/" and path.startswith(SITE_BASE):
+            path = "/" + path.removeprefix(SITE_BASE)
+        return super().translate_path(path)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.exchange.siteurl import base_path, read_site
 from generator.kinds import KINDS
 from tests.conftest import REAL_CONTENT
 
@@ -28,6 +29,10 @@ def references(page: Path) -> list[tuple[str, str, str]]:
     parser = _References()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser.refs
+
+
+SITE_URL = read_site().url
+SITE_BASE = base_path(SITE_URL)
 
 
 def content_ids(folder: str) -> set[str]:
@@ -55,8 +60,10 @@ def test_every_internal_link_resolves(real_site: Path) -> None:
             parts = urlsplit(ref)
             if parts.scheme or ref.startswith(("#", "mailto:", "tel:")) or parts.netloc:
                 continue
-            base = real_site if parts.path.startswith("/") else page.parent
-            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            # An absolute path counts from where the site is published (the 404 page's links).
+            path = "/" + parts.path.removeprefix(SITE_BASE) if parts.path.startswith(SITE_BASE) else parts.path
+            base = real_site if path.startswith("/") else page.parent
+            target = (base / unquote(path).lstrip("/")).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
@@ -68,7 +75,10 @@ def test_no_third_party_resources(real_site: Path) -> None:
     loaded_from_elsewhere = []
     for page in real_site.rglob("*.html"):
         for tag, attr, ref in references(page):
-            external = urlsplit(ref).scheme in ("http", "https") or ref.startswith("//")
+            # The site's own published address (the canonical link) is not a third party.
+            external = (urlsplit(ref).scheme in ("http", "https") or ref.startswith("//")) and not ref.startswith(
+                SITE_URL
+            )
             if external and (attr == "src" or tag == "link"):
                 loaded_from_elsewhere.append(f"{page.relative_to(real_site)}: <{tag} {attr}={ref}>")
     assert loaded_from_elsewhere == []
