@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .config import AtlasConfig
+from .contribute.routes import Contributing
 from .csp import apply_policy
 from .errors import BuildError, display_path
 from .load import load
@@ -67,7 +68,7 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
 def generate_docs(config: AtlasConfig) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
     atlas = gather(config)
-    pages = render_site(atlas, config.today)
+    pages = render_site(atlas, config.today, Contributing.from_config(config))
     pages.update(render_search_index(atlas))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())

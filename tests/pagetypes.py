@@ -120,6 +120,7 @@ def page_types() -> list[PageType]:
         *(PageType(f"ask-step-{number}", "/vraag-stellen/", ask_step(number)) for number in range(1, ASK_STEPS + 1)),
         PageType("signals", "/signalen/"),
         PageType("overview-page", "/overzicht/"),
+        PageType("contribute", "/bijdragen/"),
         *(PageType(f"page-{slug}", f"/{slug}/") for slug in REQUIRED_PAGES),
         PageType("not-found", "/404.html"),
     ]
