@@ -45,8 +45,8 @@ def test_every_kind_has_its_links(page: Page, site_url: str) -> None:
         assert href.startswith(start), (name, href)
     for key, form in ISSUE_FORMS.items():
         singular = next(kind.singular for kind in KINDS if kind.key == key).lower()
-        href = article.get_by_role("link", name=f"Vul het formulier in voor een {singular}").get_attribute("href")
-        assert parse_qs(urlsplit(href or "").query)["template"] == [form]
+        form_link = article.get_by_role("link", name=f"Vul het formulier in voor een {singular}")
+        assert parse_qs(urlsplit(form_link.get_attribute("href") or "").query)["template"] == [form]
 
 
 def test_keyboard_reaches_every_contribution_link_with_visible_focus(page: Page, site_url: str) -> None:
