@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .config import AtlasConfig
+from .contribute.routes import Contributing
 from .csp import apply_policy
 from .errors import BuildError, display_path
 from .exchange.federation.federate import federate
@@ -71,7 +72,7 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
 def generate_docs(config: AtlasConfig) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
     atlas = federate(gather(config), config.federation)
-    pages = render_site(atlas, config.today)
+    pages = render_site(atlas, config.today, Contributing.from_config(config))
     pages.update(render_search_index(atlas))
     site = read_site(config.mkdocs_file)
     pages.update(with_json_ld(pages, atlas, site.url))

@@ -28,6 +28,9 @@ from .broker.match.data import match_data
 from .broker.match.matcher import Matcher
 from .broker.match.questions import QuestionHelp, QuestionHelper, help_all
 from .broker.overview.page import overview_page
+from .config import AtlasConfig
+from .contribute.formnames import CORRECTION_FORM
+from .contribute.routes import Contributing, correction_url, edit_url, kind_routes
 from .exchange.federation.origin import page_sources
 from .kinds import KIND_BY_KEY, KINDS, Kind
 
@@ -149,8 +152,10 @@ def page_path(entity: Any) -> str:
 class Renderer:
     """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
 
-    def __init__(self, atlas: Atlas, today: date | None = None) -> None:
+    def __init__(self, atlas: Atlas, today: date | None = None, contributing: Contributing | None = None) -> None:
         self.atlas = atlas
+        # The repository the contribution links point to: mkdocs.yml's extra.atlas (the default: this project's).
+        self.contributing = contributing or Contributing.from_config(AtlasConfig().resolve())
         self.links = derive.Links(atlas)
         self.matcher = Matcher(match_data(atlas, self.links))
         self.question_helper = QuestionHelper(self.matcher)
@@ -180,6 +185,8 @@ class Renderer:
             mailto=mailto,
             question_help=self.question_help,
             signals=self.signals,
+            edit_url=lambda entity: edit_url(self.contributing.repository, atlas, entity),
+            correction_url=lambda entity: correction_url(self.contributing.repository, entity),
         )
 
     def signals(self) -> list[Signal]:
@@ -206,6 +213,15 @@ class Renderer:
         from .broker.signals.kinds import by_kind
 
         return by_kind(self.signals())
+
+    def contribute_context(self) -> dict[str, Any]:
+        """What /bijdragen/ (templates/contribute.md.j2) needs: a route per kind, the correction form, the guide."""
+        repository = self.contributing.repository
+        return {
+            "routes": kind_routes(self.contributing, self.today),
+            "correction_form": repository.issue_form(CORRECTION_FORM),
+            "guide_url": repository.blob("CONTRIBUTING.md"),
+        }
 
     def link_from(self, base: str) -> Any:
         def link(entity: Any, text: str | None = None) -> Markup:
@@ -235,11 +251,12 @@ class Renderer:
         )
         pages["signalen.json"] = json.dumps(self.signal_records(), ensure_ascii=False, indent=1)
         pages["overzicht.md"] = self.render("overview.md.j2", "", overview=overview_page(self.links))
+        pages["bijdragen.md"] = self.render("contribute.md.j2", "", **self.contribute_context())
         for page in self.atlas.pages:
             pages[f"{page.slug}.md"] = page.text.strip() + "\n"
         return pages
 
 
-def render_site(atlas: Atlas, today: date | None = None) -> dict[str, str]:
+def render_site(atlas: Atlas, today: date | None = None, contributing: Contributing | None = None) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs folder; signals count from ``today``."""
-    return Renderer(atlas, today).render_all()
+    return Renderer(atlas, today, contributing).render_all()

@@ -35,6 +35,8 @@ PLACEHOLDER_URL = "https://www.voorbeeld.nl"
 PLACEHOLDER_CONTACT_URL = f"{PLACEHOLDER_URL}/contact"
 PLACEHOLDER_PLACE = "Plaatsnaam"
 PLACEHOLDER_SOURCE = "Bron van deze beschrijving"
+# The id of a template opened from the site (/bijdragen/): the contributor names the file and the entry.
+PLACEHOLDER_ID = "vervang-deze-naam"
 PLACEHOLDERS = frozenset(
     (
         PLACEHOLDER_TEXT,
@@ -43,6 +45,7 @@ PLACEHOLDERS = frozenset(
         PLACEHOLDER_CONTACT_URL,
         PLACEHOLDER_PLACE,
         PLACEHOLDER_SOURCE,
+        PLACEHOLDER_ID,
     )
 )
 EXAMPLES: dict[str, str] = {
@@ -69,7 +72,7 @@ def _first_id(content_dir: Path, kind: Kind) -> str | None:
     return files[0].stem if files else None
 
 
-def _value(name: str, info: FieldInfo, kind: Kind, content_dir: Path) -> str | None:
+def _value(name: str, info: FieldInfo, kind: Kind, content_dir: Path, today: date) -> str | None:
     """A valid YAML value for a field, or None when none can be made up."""
     target = kind.model.REFERENCES.get(name)
     annotation = info.annotation
@@ -84,7 +87,7 @@ def _value(name: str, info: FieldInfo, kind: Kind, content_dir: Path) -> str | N
         first = next(iter(enum)).value
         return f"[{first}]" if is_list else str(first)
     if "date" in str(annotation).lower() or name in ("start", "end", "last_reviewed", "submitted"):
-        return date.today().isoformat()
+        return today.isoformat()
     if annotation is ContactPoint or "ContactPoint" in str(annotation):
         return f"\n  url: {PLACEHOLDER_CONTACT_URL}"
     if is_list:
@@ -105,8 +108,8 @@ def _options(info: FieldInfo) -> str:
     return f" Kies uit: {', '.join(str(m.value) for m in enum)}." if enum else ""
 
 
-def template_text(kind: Kind, entry_id: str, content_dir: Path) -> str:
-    """Front matter with every field, then the body field as Markdown."""
+def template_text(kind: Kind, entry_id: str, content_dir: Path, today: date | None = None) -> str:
+    """Front matter with every field, then the body field as Markdown; dates are ``today`` (default: the clock)."""
     model = kind.model
     lines = [
         "---",
@@ -121,7 +124,7 @@ def template_text(kind: Kind, entry_id: str, content_dir: Path) -> str:
         if name == "id":
             lines += [f"# {info.description}", f"id: {entry_id}"]
             continue
-        value = _value(name, info, kind, content_dir)
+        value = _value(name, info, kind, content_dir, today or date.today())
         lines.append(f"# {info.description}{_options(info)}")
         if _needs_value(name, info) and value is not None:
             lines.append(f"{name}: {value}")

@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "ask": "/vraag-stellen/",
     "signals": "/signalen/",
     "overzicht": "/overzicht/",
+    "contribute": "/bijdragen/",
 }
 """Page types Lighthouse checks: one of each kind of page a visitor meets."""
 

@@ -121,6 +121,7 @@ def page_types() -> list[PageType]:
         PageType("signals", "/signalen/"),
         PageType("overview-page", "/overzicht/"),
         PageType("open-data", "/open-data/"),
+        PageType("contribute", "/bijdragen/"),
         *(PageType(f"page-{slug}", f"/{slug}/") for slug in REQUIRED_PAGES),
         PageType("not-found", "/404.html"),
     ]

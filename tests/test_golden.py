@@ -14,6 +14,7 @@ import pytest
 
 from generator.build import gather
 from generator.config import AtlasConfig
+from generator.contribute.routes import Contributing
 from generator.render import render_site
 from tests.conftest import FIXTURE_CONTENT
 
@@ -27,7 +28,9 @@ GOLDEN_TODAY = date(2027, 1, 1)
 
 def rendered() -> dict[str, str]:
     """The Markdown pages; data files such as broker/match.json have tests of their own."""
-    pages = render_site(gather(AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()), GOLDEN_TODAY)
+    config = AtlasConfig(content_dir=FIXTURE_CONTENT).resolve()
+    # The templates on /bijdragen/ name an existing id of the fixture content, as `atlas new` would there.
+    pages = render_site(gather(config), GOLDEN_TODAY, Contributing.from_config(config))
     return {path: text for path, text in pages.items() if path.endswith(".md")}
 
 
