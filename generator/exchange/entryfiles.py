@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from ..kinds import Kind
 from ..scaffold import _options
@@ -94,26 +95,31 @@ def new_file_text(kind: Kind, data: dict[str, Any], origin: str) -> str:
     return "\n".join(lines) + (f"\n{body}\n" if isinstance(body, str) and body else "")
 
 
+def _is_block(value: Any) -> bool:
+    """A non-empty list or object written one item per line (not ``[a, b]``): it keeps the comment after it."""
+    return isinstance(value, (CommentedSeq, CommentedMap)) and bool(value) and not value.fa.flow_style()
+
+
 def _trailing(holder: CommentedMap, name: str) -> Any:
     """The comment after a field's value (with the lines before the next field), wherever ruamel keeps it."""
     value = holder[name]
-    if isinstance(value, CommentedSeq) and value:
+    if not _is_block(value):
+        return (holder.ca.items.pop(name, None) or [None, None, None])[2]
+    if isinstance(value, CommentedSeq):
         return (value.ca.items.pop(len(value) - 1, None) or [None])[0]
-    if isinstance(value, CommentedMap) and value:
-        return (value.ca.items.pop(list(value)[-1], None) or [None, None, None])[2]
-    return (holder.ca.items.pop(name, None) or [None, None, None])[2]
+    return (value.ca.items.pop(list(value)[-1], None) or [None, None, None])[2]
 
 
 def _set_trailing(holder: CommentedMap, name: str, token: Any) -> None:
     if token is None:
         return
     value = holder[name]
-    if isinstance(value, CommentedSeq) and value:
-        value.ca.items[len(value) - 1] = [token, None, None, None]
-    elif isinstance(value, CommentedMap) and value:
-        value.ca.items[list(value)[-1]] = [None, None, token, None]
-    else:
+    if not _is_block(value):
         holder.ca.items[name] = [None, None, token, None]
+    elif isinstance(value, CommentedSeq):
+        value.ca.items[len(value) - 1] = [token, None, None, None]
+    else:
+        value.ca.items[list(value)[-1]] = [None, None, token, None]
 
 
 def _previous_key(holder: CommentedMap, order: list[str], name: str) -> str | None:
@@ -121,8 +127,25 @@ def _previous_key(holder: CommentedMap, order: list[str], name: str) -> str | No
     return present[-1] if present else None
 
 
+def _split_trailing(token: Any) -> tuple[Any, Any]:
+    """(comment on the field's own line, the comment lines after it) of a trailing comment token."""
+    if token is None or token.value.startswith("\n"):
+        return None, token
+    own, _, after = token.value.partition("\n")
+    own_token = CommentToken(own + "\n", token.start_mark, None)
+    return own_token, CommentToken("\n" + after, token.start_mark, None) if after else None
+
+
 def _set_field(holder: CommentedMap, order: list[str], name: str, value: Any) -> None:
     """Replace, add (in model order) or remove one field; the comments around it stay in their place."""
+    current = holder.get(name)
+    if isinstance(current, CommentedMap) and isinstance(value, dict) and value:
+        # A nested object: only its changed fields, so the others keep their quotes and comments.
+        inner_order = list(dict.fromkeys([*current, *value]))
+        for key in inner_order:
+            if current.get(key) != value.get(key):
+                _set_field(current, inner_order, key, value.get(key))
+        return
     if name in holder:
         token = _trailing(holder, name)
         if is_empty(value):
@@ -131,16 +154,21 @@ def _set_field(holder: CommentedMap, order: list[str], name: str, value: Any) ->
             if previous is not None:
                 _set_trailing(holder, previous, token)
             return
-        holder[name] = yaml_value(value)
+        replacement = yaml_value(value)
+        if isinstance(current, (CommentedSeq, CommentedMap)) and current.fa.flow_style():
+            replacement.fa.set_flow_style()  # [a, b] stays [a, b]
+        holder[name] = replacement
         _set_trailing(holder, name, token)
         return
     if is_empty(value):
         return
     previous = _previous_key(holder, order, name)
     position = list(holder).index(previous) + 1 if previous is not None else 0
-    token = _trailing(holder, previous) if previous is not None else None
+    own, after = _split_trailing(_trailing(holder, previous) if previous is not None else None)
+    if previous is not None:
+        _set_trailing(holder, previous, own)
     holder.insert(position, name, yaml_value(value))
-    _set_trailing(holder, name, token)
+    _set_trailing(holder, name, after)
 
 
 def changed_fields(kind: Kind, old: dict[str, Any], new: dict[str, Any]) -> list[str]:

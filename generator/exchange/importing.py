@@ -96,6 +96,9 @@ def _entry(kind: Kind, path: Path) -> Entity | None:
 def _column_of(kind: Kind, field_path: str) -> tuple[str, str]:
     """A validation error's field as the sheet's column, with the line of a multi-line cell if there is one."""
     indexed = _INDEXED.match(field_path)
+    by_line = {column.name for column in columns(kind) if column.style == "records"}
+    if indexed and indexed["field"] not in by_line:
+        return indexed["field"], ""
     if indexed:
         name = indexed["field"]
         line = f"regel {int(indexed['index']) + 1}" + (f", {indexed['rest']}" if indexed["rest"] else "")
