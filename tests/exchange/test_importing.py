@@ -319,3 +319,29 @@ def test_export_command_writes_the_files(tmp_path: Path, atlas_cli: Callable[...
     assert result.out.splitlines() == [str(out / name) for name in names] or sorted(result.out.splitlines()) == [
         str(out / name) for name in names
     ]
+
+
+@pytest.mark.parametrize(
+    ("separator", "bom", "newline"), [(",", b"", "\n"), (";", b"", "\r\n"), (",", b"\xef\xbb\xbf", "\n")]
+)
+def test_csv_separator_bom_and_line_ends_are_detected(
+    content: Path, tmp_path: Path, separator: str, bom: bytes, newline: str
+) -> None:
+    names = ["id", "name", "kind", "level", "domains", "offers", "expertise", "website", "contact.url", "last_reviewed"]
+    values = [
+        "",
+        "Gemeente Zwolle",
+        "gemeente",
+        "lokaal",
+        '"fysiek, sociaal"',
+        "data",
+        "Tekst.",
+        "https://www.zwolle.nl",
+    ]
+    values += ["https://www.zwolle.nl/contact", "2026-11-01"]
+    path = tmp_path / "p.csv"
+    path.write_bytes(bom + newline.join([separator.join(names), separator.join(values)]).encode("utf-8") + b"\n")
+    result = import_sheet(_config(content), path, "partners")
+    assert (result.errors, [each.name for each in result.written]) == ([], ["gemeente-zwolle.md"])
+    partner = gather(_config(content)).get("partner", "gemeente-zwolle")
+    assert [domain.value for domain in partner.domains] == ["fysiek", "sociaal"]
