@@ -33,6 +33,8 @@ from .tables import columns, given_fields, row_data, unknown_columns
 IMPORTABLE = ("partners", "practices", "questions", "research", "events", "networks")
 """The folders a sheet can fill; themes and regions are the atlas' own frame and are written by hand."""
 _ID = re.compile(ID_PATTERN)
+SCRATCH_ID = "import-rij-"
+"""A row without a usable id is checked under this id plus its row number, and never written."""
 _INDEXED = re.compile(r"^(?P<field>[a-z_]+)\[(?P<index>\d+)\](\.(?P<rest>.+))?$")
 
 
@@ -66,6 +68,8 @@ class Planned:
     """Path under the content folder, such as ``partners/rivm.yml``."""
     text: str
     updates: bool
+    doomed: bool = False
+    """A row already reported: checked with the others for its remaining mistakes, never written."""
 
 
 @dataclass
@@ -108,6 +112,10 @@ def _column_of(kind: Kind, field_path: str) -> tuple[str, str]:
     return field_path.split(".", 1)[0], ""
 
 
+def _columns_of_field(kind: Kind, name: str) -> set[str]:
+    return {column.name for column in columns(kind) if column.field == name}
+
+
 class _Importer:
     def __init__(self, config: AtlasConfig, path: Path, kind: Kind, update: bool) -> None:
         self.config = config
@@ -122,7 +130,8 @@ class _Importer:
         self.errors.append(RowError(self.shown, row, column, message))
 
     def plan(self) -> list[Planned]:
-        """A file per row whose cells are sound; the others reported."""
+        """A file per row. A row with a refused cell or id gets one too, marked doomed: the check then finds the
+        row's other mistakes as well, and a doomed file is never written."""
         sheet = read_sheet(self.path, self.kind.key)
         unknown = unknown_columns(self.kind, sheet.columns)
         if unknown:
@@ -137,23 +146,35 @@ class _Importer:
             data, problems = row_data(self.kind, cells)
             for column, message in problems:
                 self.error(row, column, message)
+            refused = self._refused_fields(row)
+            # Fields of a refused cell are left out, not guessed: the check must not report them again.
+            data = {name: value for name, value in data.items() if name not in refused}
             entry_id = self._id(row, data, seen, existing)
-            if entry_id is None or problems or any(error.row == row for error in self.errors):
-                continue
-            data["id"] = entry_id
-            if entry_id not in existing:
-                text = new_file_text(self.kind, data, f"{self.shown} (rij {row})")
-                planned.append(Planned(row, entry_id, f"{self.kind.folder}/{entry_id}.md", text, updates=False))
-                continue
-            old = _entry(self.kind, existing[entry_id])
-            if old is None:
-                self.error(row, "id", f"het bestaande bestand {self.kind.folder}/{existing[entry_id].name} is ongeldig")
-                continue
-            item = self._update(row, entry_id, entry_data(old), data, given, existing[entry_id])
-            planned += [item] if item else []
+            data["id"] = entry_id or f"{SCRATCH_ID}{row}"
+            item = self._planned(row, data, existing, given)
+            if item is not None:
+                item.doomed = bool(refused) or entry_id is None
+                planned.append(item)
         return planned
 
+    def _refused_fields(self, row: int) -> set[str]:
+        """The fields of the columns already reported for a row."""
+        reported = {error.column for error in self.errors if error.row == row}
+        return {column.field for column in columns(self.kind) if column.name in reported}
+
+    def _planned(self, row: int, data: dict[str, Any], existing: dict[str, Path], given: set[str]) -> Planned | None:
+        entry_id = data["id"]
+        if entry_id not in existing or entry_id.startswith(SCRATCH_ID):
+            text = new_file_text(self.kind, data, f"{self.shown} (rij {row})")
+            return Planned(row, entry_id, f"{self.kind.folder}/{entry_id}.md", text, updates=False)
+        old = _entry(self.kind, existing[entry_id])
+        if old is None:
+            self.error(row, "id", f"het bestaande bestand {self.kind.folder}/{existing[entry_id].name} is ongeldig")
+            return None
+        return self._update(row, entry_id, entry_data(old), data, given, existing[entry_id])
+
     def _id(self, row: int, data: dict[str, Any], seen: dict[str, int], existing: dict[str, Path]) -> str | None:
+        """The row's id, or None (reported) when it has none, a bad one, or one it may not use."""
         given = data.get("id")
         name = data.get(_name_field(self.kind))
         entry_id = given if isinstance(given, str) else id_from_name(name) if isinstance(name, str) else ""
@@ -185,7 +206,10 @@ class _Importer:
         return Planned(row, entry_id, f"{self.kind.folder}/{path.name}", text, updates=True)
 
     def checked(self, planned: list[Planned]) -> list[Planned]:
-        """The planned files that pass validation with the whole atlas; the others reported and dropped."""
+        """The planned files that pass validation with the whole atlas and each other; the others reported.
+
+        Rounds until nothing fails: a row that leans on a row that failed fails in the next round.
+        """
         with tempfile.TemporaryDirectory(prefix="atlas-import-") as scratch:
             copy = Path(scratch) / "content"
             shutil.copytree(self.config.content_dir, copy)
@@ -193,34 +217,39 @@ class _Importer:
             while planned:
                 for item in planned:
                     (copy / item.relative).write_text(item.text, encoding="utf-8")
-                failing = self._failing(config, planned)
-                if not failing:
-                    break
+                problems = self._problems(config, planned)
+                failing = [item for item in planned if item.doomed or item.relative in problems]
                 for item in failing:
-                    original = self.config.content_dir / item.relative
+                    self._report(item, problems.get(item.relative, []))
                     if item.updates:
-                        shutil.copyfile(original, copy / item.relative)
+                        shutil.copyfile(self.config.content_dir / item.relative, copy / item.relative)
                     else:
                         (copy / item.relative).unlink()
+                if not failing:
+                    break
                 planned = [item for item in planned if item not in failing]
         return planned
 
-    def _failing(self, config: AtlasConfig, planned: list[Planned]) -> list[Planned]:
+    def _problems(self, config: AtlasConfig, planned: list[Planned]) -> dict[str, list[ContentError]]:
+        """The validation errors of the planned files, by path; errors elsewhere are the content's own: raised."""
         try:
             gather(config)
         except ContentErrors as failure:
             by_file: dict[str, list[ContentError]] = {}
             for problem in failure.errors:
                 by_file.setdefault(problem.path.removeprefix("content/"), []).append(problem)
-            failing = [item for item in planned if item.relative in by_file]
-            if not failing:
+            if set(by_file) - {item.relative for item in planned}:
                 raise
-            for item in failing:
-                for problem in by_file[item.relative]:
-                    column, prefix = _column_of(self.kind, problem.field)
-                    self.error(item.row, column, prefix + problem.message)
-            return failing
-        return []
+            return by_file
+        return {}
+
+    def _report(self, item: Planned, problems: list[ContentError]) -> None:
+        """The validation errors of a row, except those of fields whose cells were already refused."""
+        refused = self._refused_fields(item.row)
+        for problem in problems:
+            column, prefix = _column_of(self.kind, problem.field)
+            if column.split(".")[0] not in refused:
+                self.error(item.row, column, prefix + problem.message)
 
 
 def import_sheet(

@@ -125,6 +125,8 @@ def test_good_rows_become_files_bad_rows_are_reported(
             {**GOOD, "id": "formula", "name": '=HYPERLINK("https://kwaad.example","klik")'},
             {**GOOD, "id": "gemeente-voorbeeld", "name": "Overschreven"},
             {**GOOD, "id": "", "name": "Gemeente 's-Hertogenbosch"},
+            {**GOOD, "id": "two-problems", "name": "=1+1", "website": "http://x.nl", "contact.email": "=A1"},
+            {**GOOD, "id": "Geen Id", "themes": "onbekend"},
         ],
     )
     result = atlas_cli("import", str(sheet), "--type", "partners", "--content", str(content))
@@ -139,8 +141,15 @@ def test_good_rows_become_files_bad_rows_are_reported(
         "(zet een ' voor tekst die met = begint)",
         "nieuw.csv:row 8: id: 'gemeente-voorbeeld' bestaat al (partners/gemeente-voorbeeld.yml); "
         "gebruik --update om het bij te werken",
+        "nieuw.csv:row 10: contact.email: is een formule; alleen waarden worden ingelezen "
+        "(zet een ' voor tekst die met = begint)",
+        "nieuw.csv:row 10: name: is een formule; alleen waarden worden ingelezen "
+        "(zet een ' voor tekst die met = begint)",
+        "nieuw.csv:row 10: website: 'http://x.nl' moet een https-adres zijn (https://…)",
+        "nieuw.csv:row 11: id: 'Geen Id' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens",
+        "nieuw.csv:row 11: themes: 'onbekend' is geen bekend thema",
     ]
-    assert lines[-1] == "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 6 rijen met fouten."
+    assert lines[-1] == "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 8 rijen met fouten."
     assert sorted(path.name for path in (content / "partners").iterdir()) == [
         "gemeente-s-hertogenbosch.md",
         "gemeente-voorbeeld.yml",
@@ -271,7 +280,7 @@ def test_workbook_dates_numbers_and_formulas(content: Path, tmp_path: Path) -> N
     # In a workbook a text is taken as it stands: no apostrophe to undo.
     cells = {**GOOD, "contact.phone": "+31 38 498 9111", "last_reviewed": datetime(2026, 10, 5)}
     sheet.append([cells.get(name) for name in names])
-    bad = {**GOOD, "name": "Formule BV", "website": '=HYPERLINK("https://kwaad.example")'}
+    bad = {**cells, "name": "Formule BV", "website": '=HYPERLINK("https://kwaad.example")'}
     sheet.append([bad.get(name) for name in names])
     path = tmp_path / "partners.xlsx"
     workbook.save(path)
