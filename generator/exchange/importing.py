@@ -112,10 +112,6 @@ def _column_of(kind: Kind, field_path: str) -> tuple[str, str]:
     return field_path.split(".", 1)[0], ""
 
 
-def _columns_of_field(kind: Kind, name: str) -> set[str]:
-    return {column.name for column in columns(kind) if column.field == name}
-
-
 class _Importer:
     def __init__(self, config: AtlasConfig, path: Path, kind: Kind, update: bool) -> None:
         self.config = config

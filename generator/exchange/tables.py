@@ -28,6 +28,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -95,13 +96,14 @@ def _columns_of_field(name: str, annotation: Any, is_reference: bool) -> list[Co
     return [Column(name, name, "text")]
 
 
-def columns(kind: Kind) -> list[Column]:
+@cache
+def columns(kind: Kind) -> tuple[Column, ...]:
     """The field columns of a kind, in model order (``id`` first)."""
     model = kind.model
     found: list[Column] = []
     for name, info in model.model_fields.items():
         found += _columns_of_field(name, info.annotation, name in model.REFERENCES)
-    return found
+    return tuple(found)
 
 
 def header(kind: Kind) -> list[str]:

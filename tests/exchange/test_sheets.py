@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from generator.atlas import Atlas
 from generator.build import gather
 from generator.config import AtlasConfig
 from generator.exchange.document import atlas_document
-from generator.exchange.sheets import FIXED_MOMENT, WORKBOOK_NAME, read_csv, sheet_files
-from generator.exchange.tables import header
+from generator.exchange.sheets import FIXED_MOMENT, WORKBOOK_NAME, csv_bytes, read_csv, sheet_files
+from generator.exchange.tables import header, neutralised, restored
 from generator.kinds import KINDS, Kind
 from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
 
@@ -106,3 +108,24 @@ def test_formula_like_text_is_never_a_formula(tmp_path: Path) -> None:
     (tmp_path / "partners.csv").write_bytes(files["partners.csv"])
     rows = read_csv(tmp_path / "partners.csv").rows
     assert all(cells["name"].startswith("'=HYPERLINK") for _, cells in rows)
+
+
+@pytest.fixture(scope="module")
+def scratch_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("csv") / "t.csv"
+
+
+TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n=+-@';,|\""), max_size=40)
+
+
+@given(st.lists(TEXTS, min_size=1, max_size=4), st.sampled_from([";", ","]))
+@settings(max_examples=80, deadline=None)
+def test_any_text_survives_csv_and_neutralising(scratch_csv: Path, texts: list[str], separator: str) -> None:
+    """What export writes in a cell, import reads back: quotes, separators, line breaks, formula starts."""
+    # Real sheets have many columns: the header's separator tells which one the file uses.
+    names = ["id", *(f"c{number}" for number in range(len(texts)))]
+    path = scratch_csv
+    path.write_bytes(csv_bytes([names, ["x", *(neutralised(text) for text in texts)]], separator))
+    [(number, cells)] = read_csv(path).rows
+    assert number == 2
+    assert [restored(cells[name]) for name in names[1:]] == texts
