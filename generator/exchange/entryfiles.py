@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from ..errors import AtlasError
 from ..kinds import Kind
 from ..scaffold import _options
 from ..schemas import schema_file
@@ -185,7 +186,7 @@ def updated_file_text(kind: Kind, text: str, markdown: bool, changes: dict[str, 
     body_field = kind.model.BODY_FIELD
     front = _front(text) if markdown else (text, "")
     if front is None:
-        raise ValueError("een .md-bestand zonder velden tussen twee regels '---'")
+        raise AtlasError("een .md-bestand zonder velden tussen twee regels '---'")
     fields_text, rest = front
     holder = _yaml().load(fields_text) or CommentedMap()
     order = list(kind.model.model_fields)
