@@ -341,6 +341,48 @@ def add_check_links_command(command: Callable[[str, Handler, str], argparse.Argu
     )
 
 
+def cmd_export(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .exchange.exporting import write_export
+
+    for path in write_export(config, args.format, Path(args.out)):
+        print(path)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, config: AtlasConfig) -> int:
+    from .exchange.importing import import_sheet
+
+    result = import_sheet(config, Path(args.file), args.type, update=args.update, dry_run=args.dry_run)
+    verb = "zou schrijven" if args.dry_run else "geschreven"
+    for path in result.written:
+        print(f"nieuw ({verb}): {path}")
+    for path in result.updated:
+        print(f"bijgewerkt ({verb}): {path}")
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    rows = len({(error.file, error.row) for error in result.errors})
+    print(
+        f"{len(result.written)} nieuw, {len(result.updated)} bijgewerkt, {len(result.unchanged)} ongewijzigd, "
+        f"{rows} {'rij' if rows == 1 else 'rijen'} met fouten.",
+        file=sys.stderr if rows else sys.stdout,
+    )
+    return 1 if result.errors else 0
+
+
+def add_exchange_commands(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    from .exchange.exporting import FORMATS
+    from .exchange.importing import IMPORTABLE
+
+    export = command("export", cmd_export, "Schrijf de open data: atlas.json, de CSV-bestanden of het Excel-bestand.")
+    export.add_argument("--format", choices=FORMATS, required=True, help="json, csv (per soort ; en ,) of xlsx")
+    export.add_argument("--out", metavar="PATH", default=".", help="map voor de bestanden (standaard: hier)")
+    imported = command("import", cmd_import, "Lees een spreadsheet in: één contentbestand per rij.")
+    imported.add_argument("file", metavar="FILE", help="een .xlsx- of .csv-bestand (; of , als scheiding)")
+    imported.add_argument("--type", choices=IMPORTABLE, required=True, help="soort items in het bestand")
+    imported.add_argument("--update", action="store_true", help="bestaande items bijwerken (alleen gewijzigde velden)")
+    imported.add_argument("--dry-run", action="store_true", help="alleen controleren en melden; niets schrijven")
+
+
 def parser() -> argparse.ArgumentParser:
     from .kinds import KIND_BY_KEY
 
@@ -386,6 +428,7 @@ def parser() -> argparse.ArgumentParser:
     add_signals_command(command)
     add_summary_command(command)
     add_check_links_command(command)
+    add_exchange_commands(command)
     return main
 
 

@@ -19,6 +19,7 @@ from ..schemas import rendered_schemas
 from .calendar import calendar_files
 from .document import atlas_document
 from .feeds import feed_files
+from .sheets import sheet_files
 
 FOLDER = "open-data"
 PAGE = f"{FOLDER}/index.md"
@@ -49,7 +50,12 @@ def schema_files(data: OpenData) -> dict[str, bytes]:
     return {f"{FOLDER}/schemas/{name}": text.encode("utf-8") for name, text in sorted(rendered_schemas().items())}
 
 
-PRODUCERS: tuple[Producer, ...] = (json_files, schema_files, feed_files, calendar_files)
+def spreadsheet_files(data: OpenData) -> dict[str, bytes]:
+    """A CSV per kind (``;`` with BOM for Dutch Excel, and a comma twin) and one workbook (see sheets.py)."""
+    return {f"{FOLDER}/{name}": content for name, content in sheet_files(data.document).items()}
+
+
+PRODUCERS: tuple[Producer, ...] = (json_files, spreadsheet_files, schema_files, feed_files, calendar_files)
 """Every producer of open data, in the order the page lists their files."""
 
 
