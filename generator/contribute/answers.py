@@ -52,15 +52,15 @@ def _contact(answer: str) -> Converted:
 
 def _chosen(field: FormField, answer: str, options: dict[str, str], *, one_per_line: bool) -> Converted:
     """Dropdown choices (``a, b``), or names one per line (a correction's text area) → values or ids."""
-    by_text = {text.casefold(): value for text, value in options.items()}
     # A value or id written as such is understood too (a correction may name 'fysiek' or 'cbs').
-    by_text.update({value.casefold(): value for value in options.values()})
+    accepted = {**{value: value for value in options.values()}, **options}
+    by_text = {text.casefold(): value for text, value in accepted.items()}
     if one_per_line:
         parts = _lines(answer)
         chosen = [part for part in parts if part.casefold() in by_text]
         unknown = [part for part in parts if part.casefold() not in by_text]
     else:
-        chosen, unknown = split_choices(answer, options)
+        chosen, unknown = split_choices(answer, accepted)
     problems = [f"'{part}' staat niet in de lijst{suggest(part, list(options))}" for part in unknown]
     values = [by_text[text.casefold()] for text in chosen]
     if field.multiple:

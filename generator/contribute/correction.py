@@ -90,12 +90,12 @@ def _chosen_field(atlas: Atlas, kind: Kind, field_text: str | None, shown: str) 
     labels = _labels(atlas)
     name = field_options().get(field_text or "")
     if field_text == OTHER or name is None:
-        raise IssueProblems([IssueProblem(labels[FIELD_FIELD], BY_HAND.format(path=shown))])
+        raise IssueProblems([IssueProblem(labels[FIELD_FIELD], BY_HAND.format(path=shown))], by_hand=True)
     for field in form_fields(kind):
         if field.name == name:
             return field
     message = f"een {kind.singular.lower()} heeft geen gegeven '{field_text}'; " + BY_HAND.format(path=shown)
-    raise IssueProblems([IssueProblem(labels[FIELD_FIELD], message)])
+    raise IssueProblems([IssueProblem(labels[FIELD_FIELD], message)], by_hand=True)
 
 
 def apply_correction(config: AtlasConfig, atlas: Atlas, body_text: str, out_dir: Path) -> Path:

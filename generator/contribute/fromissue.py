@@ -17,6 +17,7 @@ from typing import Any
 
 from ..atlas import Atlas
 from ..config import AtlasConfig
+from ..derive import label
 from ..errors import AtlasError, ContentError, display_path
 from ..fieldtypes import ID_PATTERN
 from ..kinds import KIND_BY_KEY, Kind
@@ -45,20 +46,31 @@ class IssueProblem:
 class IssueProblems(AtlasError):
     """The issue cannot become a file yet; ``comment`` tells the contributor what to change."""
 
-    def __init__(self, problems: list[IssueProblem]) -> None:
+    def __init__(self, problems: list[IssueProblem], *, by_hand: bool = False) -> None:
         self.problems = problems
+        # by_hand: nothing for the contributor to fix, a maintainer makes the change.
+        self.by_hand = by_hand
         super().__init__(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} in het issue")
 
     def comment(self) -> str:
-        lines = [
-            "**Dit issue kan nog niet worden omgezet in een bestand voor de atlas.**",
-            "",
-            "Pas de beschrijving van het issue aan (via de drie puntjes, *Edit*) en vraag een beheerder om het "
-            "label opnieuw te zetten. Dit moet nog anders:",
-            "",
-        ]
-        lines += [f"- **{md_escape(problem.label)}**: {md_escape(problem.message)}" for problem in self.problems]
+        if self.by_hand:
+            intro = (
+                "**De atlas voert deze correctie niet zelf uit.** Je hoeft niets te doen: een beheerder pakt haar op."
+            )
+        else:
+            intro = (
+                "**Dit issue kan nog niet worden omgezet in een bestand voor de atlas.**\n\n"
+                "Pas de beschrijving van het issue aan (via de drie puntjes, *Edit*) en vraag een beheerder om het "
+                "label opnieuw te zetten. Dit moet nog anders:"
+            )
+        lines = [intro, ""]
+        lines += [f"- **{_shown(problem.label)}**: {_shown(problem.message)}" for problem in self.problems]
         return "\n".join(lines) + "\n"
+
+
+def _shown(text: str) -> str:
+    """Text the contributor wrote, shown as written: no Markdown, no HTML, no @-mention (none inside code)."""
+    return md_escape(text).replace("@", "`@`")
 
 
 def form_kind(form_name: str) -> Kind:
@@ -106,6 +118,22 @@ def _answers(atlas: Atlas, kind: Kind, body_text: str) -> tuple[dict[str, Any], 
     return values, problems
 
 
+def _same_name(
+    atlas: Atlas, kind: Kind, fields: tuple[FormField, ...], name_field: str, values: dict[str, Any]
+) -> list[IssueProblem]:
+    """An entry of this kind with the same name is there already: the contributor means a correction."""
+    name = str(values.get(name_field, "")).casefold()
+    same = [entry for entry in atlas.of(kind.key) if label(entry).casefold() == name]
+    if not name or not same:
+        return []
+    label_text = next(field.label for field in fields if field.name == name_field)
+    message = (
+        f"er is al een {kind.singular.lower()} met deze naam ({same[0].id}); "
+        f"wil je die aanvullen, gebruik dan het formulier Correctie"
+    )
+    return [IssueProblem(label_text, message)]
+
+
 def entry_text(config: AtlasConfig, kind: Kind, entry_id: str, values: dict[str, Any], today: date) -> str:
     """The content file, in the layout of ``atlas new``: the given fields filled in, the others commented out."""
     model_fields = kind.model.model_fields
@@ -123,6 +151,7 @@ def new_entry(config: AtlasConfig, atlas: Atlas, form_name: str, body_text: str,
     name_field = "name" if "name" in kind.model.model_fields else "title"
     values, problems = _answers(atlas, kind, body_text)
     entry_id = make_id(str(values.get(name_field, "")))
+    problems += _same_name(atlas, kind, fields, name_field, values)
     if name_field in values and not _ID.match(entry_id):
         label = next(field.label for field in fields if field.name == name_field)
         problems.append(IssueProblem(label, "gebruik letters of cijfers in de naam"))

@@ -56,11 +56,8 @@ def ticked(answer: str | None) -> list[str]:
     """The options ticked in a checkboxes answer."""
     if answer is None:
         return []
-    return [found["option"].strip() for line in answer.split("\n") if (found := _CHECKBOX.match(line))]
-
-
-def is_checkbox_answer(answer: str) -> bool:
-    return all(_CHECKBOX.match(line) for line in answer.split("\n") if line.strip())
+    found = (_CHECKBOX.match(line) for line in answer.split("\n"))
+    return [match["option"].strip() for match in found if match and match["mark"] in "xX"]
 
 
 def split_choices(answer: str, options: Iterable[str]) -> tuple[list[str], list[str]]:
