@@ -18,7 +18,6 @@ from pydantic.fields import FieldInfo
 from ..fieldtypes import SUMMARY_MAX
 from ..kinds import Kind
 from ..models import ContactPoint, Link
-from ..scaffold import PLACEHOLDER_URL
 from ..vocab import Vocabulary
 
 FILLED_BY_TOOL = frozenset({"id", "last_reviewed", "submitted", "updated"})
@@ -84,7 +83,7 @@ LABELS: dict[str, str] = {
 }
 """Short Dutch labels; the model's description becomes the help text under them."""
 
-LINK_FORMAT = f"Eén link per regel: titel | https://… (bijvoorbeeld: Jaarverslag 2025 | {PLACEHOLDER_URL}/jaarverslag)."
+LINK_FORMAT = "Eén link per regel: titel | https://…"
 CONTACT_FORMAT = (
     "Eén per regel: een algemeen e-mailadres, een algemeen telefoonnummer en/of een contactpagina (https://…). "
     "Geen persoonlijke adressen."

@@ -17,7 +17,7 @@ from ..atlas import Atlas
 from ..broker import askform
 from ..derive import label, sort_key
 from ..kinds import KIND_BY_KEY, KINDS, Kind
-from ..scaffold import PLACEHOLDER_URL
+from ..scaffold import PLACEHOLDER_CONTACT_URL, PLACEHOLDER_URL
 from .formfields import CONTACT_FORMAT, DATE_FORMAT, LINES_FORMAT, LINK_FORMAT, MOMENT_FORMAT, FormField, form_fields
 from .formnames import CORRECTION_FORM, ISSUE_FORMS
 
@@ -31,9 +31,10 @@ PLACEHOLDERS_BY_SHAPE = {
     "url": PLACEHOLDER_URL,
     "date": "2027-01-31",
     "moment": "2027-01-31T19:30",
-    "links": f"Jaarverslag 2025 | {PLACEHOLDER_URL}/jaarverslag",
-    "contact": f"info@voorbeeld.nl\n{PLACEHOLDER_URL}/contact",
+    "links": f"Jaarverslag 2025 | {PLACEHOLDER_URL}",
+    "contact": PLACEHOLDER_CONTACT_URL,
 }
+"""Examples GitHub shows in an empty field; copied as they are, validation refuses them (scaffold.PLACEHOLDERS)."""
 FORMAT_HINTS = {
     "date": DATE_FORMAT,
     "moment": MOMENT_FORMAT,

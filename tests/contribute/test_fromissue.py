@@ -12,7 +12,7 @@ import yaml
 
 from generator.contribute.formnames import ISSUE_FORMS
 from generator.contribute.fromissue import IssueProblem, IssueProblems, make_id
-from generator.contribute.issueforms import NEW_ENTRY_KINDS
+from generator.contribute.issueforms import NEW_ENTRY_KINDS, TEMPLATE_DIR
 from generator.kinds import KIND_BY_KEY
 from generator.scaffold import template_text
 from tests.conftest import REAL_CONTENT, CliResult
@@ -243,3 +243,31 @@ def test_an_unreadable_body_file_is_an_error(tmp_path: Path, atlas_cli: Callable
 def test_make_id(name: str, entry_id: str) -> None:
     assert make_id(name) == entry_id
     assert len(make_id(name)) <= 80
+
+
+def placeholder_answers() -> list[tuple[str, str, str]]:
+    """(form, label, placeholder) for every field whose example would be a valid-looking answer."""
+    found = []
+    for form in sorted(EXPECTED_FILES):
+        committed = yaml.safe_load((TEMPLATE_DIR / form).read_text(encoding="utf-8"))
+        for element in committed["body"]:
+            example = element["attributes"].get("placeholder")
+            if example and element["id"] not in ("start", "end"):
+                found.append((form, element["attributes"]["label"], example))
+    return found
+
+
+@pytest.mark.parametrize(("form", "label", "example"), placeholder_answers())
+def test_an_example_copied_from_the_form_does_not_pass(
+    form: str, label: str, example: str, tmp_path: Path, run_issue: Callable[[str, str], CliResult]
+) -> None:
+    """Dates excepted: any real date looks like the example."""
+    result = run_issue(form, with_answer(body(form), label, example))
+    assert result.code == 1
+    assert written(tmp_path) == []
+    assert f"**{label}**: " in result.err
+    assert "vervang de voorbeeldwaarde" in result.err
+
+
+def test_every_form_has_examples_to_check() -> None:
+    assert {form for form, _, _ in placeholder_answers()} == set(EXPECTED_FILES)
