@@ -117,7 +117,10 @@ def apply_correction(config: AtlasConfig, atlas: Atlas, body_text: str, out_dir:
         found = ["geef de nieuwe waarde"]
     if found:
         raise IssueProblems([IssueProblem(labels[VALUE_FIELD], message) for message in found])
-    text = corrected_text(source.read_text(encoding="utf-8"), source, kind, field, value)
+    before = source.read_text(encoding="utf-8")
+    text = corrected_text(before, source, kind, field, value)
+    if text == before:
+        raise IssueProblems([IssueProblem(labels[VALUE_FIELD], "dit staat al zo in de atlas")])
     errors = errors_of_text(config, kind, source, text)
     if errors:
         name_field = "name" if "name" in kind.model.model_fields else "title"

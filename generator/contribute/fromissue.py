@@ -91,6 +91,15 @@ def make_id(name: str) -> str:
     return words
 
 
+def _line_named(inner: str) -> str:
+    """'[1].url' → 'regel 2, url': the contributor wrote one item of a list per line."""
+    found = re.match(r"^\[(\d+)\]\.?", inner)
+    if found is None:
+        return inner.lstrip(".")
+    rest = inner[found.end() :]
+    return f"regel {int(found[1]) + 1}" + (f", {rest}" if rest else "")
+
+
 def labelled(errors: list[ContentError], fields: tuple[FormField, ...], name_field: str) -> list[IssueProblem]:
     """Validation errors under the label of the form field they belong to."""
     labels = {field.name: field.label for field in fields}
@@ -100,7 +109,7 @@ def labelled(errors: list[ContentError], fields: tuple[FormField, ...], name_fie
         if top == "id":
             top = name_field
         where = labels.get(top, GENERAL)
-        inner = error.field[len(top) :].lstrip(".") if top in labels and error.field != top else ""
+        inner = _line_named(error.field[len(top) :]) if top in labels else ""
         problems.append(IssueProblem(where, f"{inner}: {error.message}" if inner else error.message))
     return problems
 

@@ -96,6 +96,14 @@ def test_a_bad_correction_gets_a_comment_and_no_file(
     assert says in (tmp_path / "comment.md").read_text(encoding="utf-8")
 
 
+def test_a_correction_that_changes_nothing_is_said_so(tmp_path: Path, correct: Callable[[str], CliResult]) -> None:
+    text = body("correctie-thema.md").replace("Wonen en woningmarkt\n", "")
+    result = correct(text)
+    assert result.code == 1
+    assert not (tmp_path / "out").exists()
+    assert "dit staat al zo in de atlas" in result.err
+
+
 def test_a_value_the_model_refuses_is_named(tmp_path: Path, correct: Callable[[str], CliResult]) -> None:
     result = correct(body("correctie-website.md").replace("https://www.veluweberaad.nl", "http://www.veluweberaad.nl"))
     assert result.code == 1

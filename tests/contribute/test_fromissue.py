@@ -142,7 +142,9 @@ BAD_ANSWERS = [
     ("kennispartner.yml", "Contactpunt", "a@leefbarewijken.nl\nb@leefbarewijken.nl", "Contactpunt", "één e-mailadres"),
     ("kennispartner.yml", "Contactpunt", "info-at-leefbarewijken", "Contactpunt", "telefoonnummer"),
     ("praktijk.yml", "Links", "Projectpagina https://www.enschede.nl", "Links", "titel | https://"),
-    ("praktijk.yml", "Links", "Projectpagina | javascript:alert(1)", "Links", "javascript"),
+    ("praktijk.yml", "Links", "Projectpagina | javascript:alert(1)", "Links", "regel 1, url: 'javascript:alert(1)'"),
+    ("praktijk.yml", "Links", "Eén | https://www.a.nl\nTwee | http://www.b.nl", "Links", "regel 2, url: "),
+    ("kennispartner.yml", "Contactpunt", "info@x", "Contactpunt", "email: 'info@x' is geen geldig e-mailadres"),
     ("praktijk.yml", "Samenvatting", "x" * 501, "Samenvatting", "te lang"),
     ("onderzoek.yml", "Begin", "31-01-2027", "Begin", "JJJJ-MM-DD"),
     ("onderzoek.yml", "Einde", "2025-01-01", "Algemeen", "end ligt vóór start"),
@@ -174,7 +176,7 @@ def test_a_bad_answer_gets_a_located_comment_and_no_file(
     assert comment == result.err.rstrip("\n") + "\n"
     problems = [line for line in comment.splitlines() if line.startswith("- **")]
     assert len(problems) == 1, comment
-    unescaped = re.sub(r"\\(.)", r"\1", problems[0]).replace("&lt;", "<").replace("&gt;", ">")
+    unescaped = re.sub(r"\\(.)", r"\1", problems[0]).replace("&lt;", "<").replace("&gt;", ">").replace("`@`", "@")
     assert unescaped.startswith(f"- **{where}**: ")
     assert says in unescaped
 
