@@ -134,7 +134,7 @@ def cmd_from_issue(args: argparse.Namespace, config: AtlasConfig) -> int:
         print(problems.comment(), file=sys.stderr)
         return 1
     if args.comment:
-        Path(args.comment).write_text(success_comment(path, config.root), encoding="utf-8")
+        Path(args.comment).write_text(success_comment(config, path, corrected=correction), encoding="utf-8")
     print(path)
     return 0
 

@@ -162,8 +162,8 @@ def new_entry(config: AtlasConfig, atlas: Atlas, form_name: str, body_text: str,
     entry_id = make_id(str(values.get(name_field, "")))
     problems += _same_name(atlas, kind, fields, name_field, values)
     if name_field in values and not _ID.match(entry_id):
-        label = next(field.label for field in fields if field.name == name_field)
-        problems.append(IssueProblem(label, "gebruik letters of cijfers in de naam"))
+        name_label = next(field.label for field in fields if field.name == name_field)
+        problems.append(IssueProblem(name_label, "gebruik letters of cijfers in de naam"))
     trial_id = entry_id if _ID.match(entry_id) else "nieuw-item"
     text = entry_text(config, kind, trial_id, values, today)
     target = config.content_dir / kind.folder / f"{trial_id}.md"
@@ -184,8 +184,8 @@ def new_entry(config: AtlasConfig, atlas: Atlas, form_name: str, body_text: str,
     return path
 
 
-def success_comment(path: Path, root: Path) -> str:
-    return (
-        f"Het bestand `{display_path(path, root)}` is gemaakt uit dit issue en voldoet aan de controles van de "
-        "atlas. Een beheerder bekijkt de pull request.\n"
-    )
+def success_comment(config: AtlasConfig, path: Path, *, corrected: bool) -> str:
+    """The pull request's text: the file as it will stand in the repository (``--out`` may be elsewhere)."""
+    shown = f"{display_path(config.content_dir, config.root)}/{path.parent.name}/{path.name}"
+    done = "aangepast volgens" if corrected else "gemaakt uit"
+    return f"Het bestand `{shown}` is {done} dit issue en voldoet aan de controles van de atlas.\n"

@@ -49,6 +49,9 @@ def body(name: str) -> str:
 def test_a_list_is_replaced_in_place(tmp_path: Path, correct: Callable[[str], CliResult]) -> None:
     result = correct(body("correctie-thema.md"))
     assert result.code == 0, result.err
+    assert "`content/partners/cbs.yml` is aangepast volgens dit issue" in (tmp_path / "comment.md").read_text(
+        encoding="utf-8"
+    )
     assert changed_lines(REAL_CONTENT / "partners" / "cbs.yml", tmp_path / "out" / "partners" / "cbs.yml") == [
         "+   - wonen-en-woningmarkt"
     ]

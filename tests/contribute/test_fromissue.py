@@ -76,7 +76,8 @@ def test_a_real_body_becomes_a_file_that_validates(
     result = run_issue(form, body(form))
     assert result.code == 0, result.err
     assert written(tmp_path) == [tmp_path / "out" / EXPECTED_FILES[form]]
-    assert "gemaakt uit dit issue" in (tmp_path / "comment.md").read_text(encoding="utf-8")
+    comment = (tmp_path / "comment.md").read_text(encoding="utf-8")
+    assert f"`content/{EXPECTED_FILES[form]}` is gemaakt uit dit issue" in comment
     # Checked again on its own: the file, placed in a copy of the atlas, passes `atlas validate PATH`.
     content = tmp_path / "content"
     shutil.copytree(REAL_CONTENT, content)
