@@ -45,9 +45,10 @@ def _labels(atlas: Atlas) -> dict[str, str]:
 
 
 def _field_end(lines: list[str], start: int, end: int) -> int:
-    """The line after the value of the key at ``start``: its indented lines, without blank lines after them."""
+    """The line after the value of the key at ``start``: its indented lines (and a list's '- ' lines, which YAML
+    allows at the key's own indent), without the blank lines after them."""
     after = start + 1
-    while after < end and (not lines[after].strip() or lines[after][0] == " "):
+    while after < end and (not lines[after].strip() or lines[after].startswith((" ", "- ")) or lines[after] == "-"):
         after += 1
     while after > start + 1 and not lines[after - 1].strip():
         after -= 1

@@ -135,6 +135,7 @@ def test_what_the_form_cannot_express_is_left_to_a_maintainer(
         ("id: a\nname: Oud\nkind: x\n", False, "id: a\nname: Nieuw\nkind: x\n"),
         ("id: a\nthemes:\n  - b\n\n  - c\n# uitleg\nkind: x\n", False, "id: a\nthemes: []\n# uitleg\nkind: x\n"),
         ("id: a\ntext: |\n  regel\n\n  regel\n\nkind: x", False, "id: a\ntext: Kort\n\nkind: x"),
+        ("---\nid: a\nthemes:\n- b\n-\n---\nTekst", True, "---\nid: a\nthemes: []\n---\nTekst"),
         ("---\nid: a\n---\nTekst", True, "---\nid: a\n# Uitleg\nname: Nieuw\n---\nTekst"),
         ("id: a\n\n\n", False, "id: a\n# Uitleg\nname: Nieuw\n\n\n"),
     ],
