@@ -127,17 +127,66 @@ def cmd_schemas(args: argparse.Namespace, config: AtlasConfig) -> int:
 
 
 def cmd_issue_form(args: argparse.Namespace, config: AtlasConfig) -> int:
-    from .broker.askform import ISSUE_FORM_PATH, issue_form_is_current, write_issue_form
     from .build import gather
+    from .contribute.issueforms import stale_forms, write_forms
 
     atlas = gather(config)
     if args.check:
-        if issue_form_is_current(atlas):
-            return 0
-        print(f"{ISSUE_FORM_PATH.name}: verouderd; draai 'atlas issue-form'", file=sys.stderr)
-        return 1
-    print(write_issue_form(atlas))
+        stale = stale_forms(atlas)
+        for name in stale:
+            print(f"{name}: verouderd; draai 'atlas issue-form'", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_forms(atlas):
+        print(path)
     return 0
+
+
+def cmd_from_issue(args: argparse.Namespace, config: AtlasConfig) -> int:
+    """An issue body → one content file; else the comment for the issue, and exit code 1."""
+    from .build import gather
+    from .clock import today
+    from .contribute.correction import apply_correction
+    from .contribute.formnames import CORRECTION_FORM
+    from .contribute.fromissue import IssueProblems, form_kind, new_entry, success_comment
+
+    try:
+        body = Path(args.body_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AtlasError(f"{args.body_file} kan niet worden gelezen: {error}") from error
+    correction = Path(args.form).name == CORRECTION_FORM
+    if not correction:
+        form_kind(args.form)
+    atlas = gather(config)
+    out = Path(args.out).resolve() if args.out else config.content_dir
+    try:
+        if correction:
+            path = apply_correction(config, atlas, body, out)
+        else:
+            path = new_entry(config, atlas, args.form, body, today(args.today), out)
+    except IssueProblems as problems:
+        if args.comment:
+            Path(args.comment).write_text(problems.comment(), encoding="utf-8")
+        print(problems.comment(), file=sys.stderr)
+        return 1
+    if args.comment:
+        Path(args.comment).write_text(success_comment(config, path, corrected=correction), encoding="utf-8")
+    print(path)
+    return 0
+
+
+def add_from_issue_command(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    from_issue = command(
+        "from-issue",
+        cmd_from_issue,
+        "Maak van een issue (een ingevuld GitHub-formulier) één contentbestand, of een reactie met wat er mis is.",
+    )
+    from_issue.add_argument("body_file", metavar="BODY_FILE", help="bestand met de tekst van het issue")
+    from_issue.add_argument("--form", required=True, metavar="FILE_NAME", help="het formulier, zoals kennispartner.yml")
+    from_issue.add_argument(
+        "--today", type=iso_date, metavar="JJJJ-MM-DD", help="datum voor last_reviewed (standaard: vandaag)"
+    )
+    from_issue.add_argument("--out", metavar="DIR", help="contentmap waarin het bestand komt (standaard: --content)")
+    from_issue.add_argument("--comment", metavar="PATH", help="schrijf de reactie voor het issue (Markdown) hierheen")
 
 
 def cmd_signals(args: argparse.Namespace, config: AtlasConfig) -> int:
@@ -421,14 +470,15 @@ def parser() -> argparse.ArgumentParser:
     schemas = command("schemas", cmd_schemas, "Schrijf de JSON Schemas in schemas/ opnieuw uit de modellen.")
     schemas.add_argument("--check", action="store_true", help="alleen controleren of schemas/ actueel is")
     issue_form = command(
-        "issue-form", cmd_issue_form, "Schrijf het GitHub-formulier voor kennisvragen opnieuw uit de content."
+        "issue-form", cmd_issue_form, "Schrijf de GitHub-formulieren opnieuw uit de modellen en de content."
     )
-    issue_form.add_argument("--check", action="store_true", help="alleen controleren of het formulier actueel is")
+    issue_form.add_argument("--check", action="store_true", help="alleen controleren of de formulieren actueel zijn")
     add_match_command(command)
     add_signals_command(command)
     add_summary_command(command)
     add_check_links_command(command)
     add_exchange_commands(command)
+    add_from_issue_command(command)
     return main
 
 

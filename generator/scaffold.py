@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -108,8 +109,19 @@ def _options(info: FieldInfo) -> str:
     return f" Kies uit: {', '.join(str(m.value) for m in enum)}." if enum else ""
 
 
-def template_text(kind: Kind, entry_id: str, content_dir: Path, today: date | None = None) -> str:
-    """Front matter with every field, then the body field as Markdown; dates are ``today`` (default: the clock)."""
+def template_text(
+    kind: Kind,
+    entry_id: str,
+    content_dir: Path,
+    today: date | None = None,
+    filled: Mapping[str, str] | None = None,
+    body: str | None = None,
+) -> str:
+    """Front matter with every field, then the body field as Markdown; dates are ``today`` (default: the clock).
+
+    ``filled`` (``atlas from-issue``): the YAML lines of the fields that have a value; every other field
+    is then written commented out, and ``body`` replaces the example text.
+    """
     model = kind.model
     lines = [
         "---",
@@ -126,15 +138,20 @@ def template_text(kind: Kind, entry_id: str, content_dir: Path, today: date | No
             continue
         value = _value(name, info, kind, content_dir, today or date.today())
         lines.append(f"# {info.description}{_options(info)}")
-        if _needs_value(name, info) and value is not None:
+        if filled is not None and name in filled:
+            lines.append(filled[name].rstrip("\n"))
+        elif filled is None and _needs_value(name, info) and value is not None:
             lines.append(f"{name}: {value}")
         elif name == "links":
             lines.append(f"# {name}:\n#   - title: Omschrijving\n#     url: {PLACEHOLDER_URL}")
         else:
             lines.append(f"# {name}: {value if value and not value.startswith(chr(10)) else ''}".rstrip())
-    body = model.model_fields[model.BODY_FIELD].description or ""
+    hint = model.model_fields[model.BODY_FIELD].description or ""
     # The hint stays a YAML comment: HTML (a comment too) is refused in Markdown, see textcheck.
-    lines += [f"# Onder de '---' volgt de tekst: {body}", "---", "", PLACEHOLDER_BODY, ""]
+    lines += [f"# Onder de '---' volgt de tekst: {hint}", "---", ""]
+    text = PLACEHOLDER_BODY if filled is None else (body or "").strip()
+    if text:
+        lines += [text, ""]
     return "\n".join(lines)
 
 
