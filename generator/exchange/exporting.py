@@ -20,6 +20,8 @@ def export_files(config: AtlasConfig, output_format: str) -> dict[str, bytes]:
     data = open_data(gather(config), name=site.name, site_url=site.url, commit=commit_of(config.content_dir))
     produced = json_files(data) if output_format == "json" else spreadsheet_files(data)
     files = {path.removeprefix(f"{FOLDER}/"): content for path, content in produced.items()}
+    if output_format == "json":
+        return files
     if output_format == "xlsx":
         return {WORKBOOK_NAME: files[WORKBOOK_NAME]}
     return {name: content for name, content in files.items() if name.endswith(".csv")}

@@ -31,14 +31,9 @@ def fixture_data(commit: str | None = "c" * 40) -> OpenData:
     return open_data(FIXTURE, name="Testatlas", site_url=SITE_URL, commit=commit)
 
 
-def sheet_files(data: OpenData) -> dict[str, bytes]:
-    """Stands in for the CSV/xlsx producer (generator/exchange/sheets*.py): its file names."""
-    return {
-        "open-data/partners.csv": b"\xef\xbb\xbfid;name\n",
-        "open-data/partners-komma.csv": b"\xef\xbb\xbfid,name\n",
-        "open-data/kennisatlas.xlsx": b"PK",
-        "open-data/extra.json": b"{}",
-    }
+def extra_files(data: OpenData) -> dict[str, bytes]:
+    """A further producer whose file the page has no description for."""
+    return {"open-data/extra.json": b"{}"}
 
 
 def test_every_file_is_under_open_data_and_the_page_lists_each() -> None:
@@ -51,9 +46,9 @@ def test_every_file_is_under_open_data_and_the_page_lists_each() -> None:
     assert "CC BY 4.0" in page
 
 
-def test_a_further_producer_is_one_more_entry_and_gets_rows_per_kind() -> None:
+def test_the_sheets_get_rows_per_kind_and_a_further_producer_is_one_more_entry() -> None:
     files = open_data_files(
-        FIXTURE, name="Testatlas", site_url=SITE_URL, commit=None, producers=(*PRODUCERS, sheet_files)
+        FIXTURE, name="Testatlas", site_url=SITE_URL, commit=None, producers=(*PRODUCERS, extra_files)
     )
     page = files["open-data/index.md"].decode("utf-8")
     assert "| [partners.csv](partners.csv) | Alle kennispartners, één rij per item. | CSV met puntkomma's" in page
