@@ -117,7 +117,9 @@ def build_site(config: AtlasConfig) -> Atlas:
     atlas = generate_docs(config)
     if config.site_dir.exists():
         shutil.rmtree(config.site_dir)
-    run_mkdocs(config)
+    from .scale.parallel import build_pages  # imports this module
+
+    build_pages(config)
     check_site(atlas, config.content_dir, config.site_dir)
     apply_policy(config.site_dir)
     return atlas

@@ -27,6 +27,9 @@ class AtlasConfig:
     """Fail the build on any mkdocs warning, such as a link to a missing page."""
     today: date | None = None
     """The date signals count from (waiting, stale); None: ``SOURCE_DATE_EPOCH``, else the clock."""
+    workers: int | None = None
+    """mkdocs processes that build the pages side by side (generator/scale/); None: one per core, fewer for a
+    small site (``generator.scale.parallel.default_workers``); 1: one process, mkdocs' own build."""
 
     def resolve(self) -> AtlasConfig:
         return AtlasConfig(
@@ -37,4 +40,5 @@ class AtlasConfig:
             mkdocs_file=self.mkdocs_file.resolve(),
             strict=self.strict,
             today=self.today,
+            workers=self.workers,
         )
