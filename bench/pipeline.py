@@ -2,8 +2,8 @@
 
 Each measurement runs in a child process of its own, so that its peak memory is its own (``os.wait4``):
 
-- ``steps``: the stages of ``generator.build.build_site``, called one by one in the same order
-  (validate, generate, search index, write docs, mkdocs, check), each timed, each followed by the
+- ``steps``: the stages of ``generator.build.build_site``, called one by one in the same order (validate,
+  generate, search index, write docs, mkdocs with the Content-Security-Policy, check), each timed, each followed by the
   peak RSS so far of the process itself and of its largest child (mkdocs' workers, the search
   index's and the matcher's workers);
 - ``atlas build``: the real command, end to end (``python -m generator build``), with its default worker count;
@@ -58,7 +58,6 @@ def steps(content: Path, work: Path) -> dict[str, Any]:
     """``build_site``'s stages one by one; per stage seconds and the peak RSS so far (self, largest child)."""
     from generator.build import asset_files, gather, write_tree
     from generator.config import AtlasConfig
-    from generator.csp import apply_policy
     from generator.render import render_site
     from generator.scale.parallel import build_pages, worker_count
     from generator.search.searchindex import render_search_index
@@ -87,14 +86,13 @@ def steps(content: Path, work: Path) -> dict[str, Any]:
 
     def check() -> None:
         check_site(atlas, config.content_dir, config.site_dir)
-        apply_policy(config.site_dir)
 
     atlas = step("validate", lambda: gather(config))
     pages = step("generate", lambda: render_site(atlas, config.today))
     index = step("search index", lambda: render_search_index(atlas))
     step("write docs", write_docs)
     workers = worker_count(config)
-    step("mkdocs", mkdocs)
+    step("mkdocs + CSP", mkdocs)
     step("check", check)
     return {"steps": figures, "workers": workers, "docs_pages": sum(1 for _ in config.docs_dir.rglob("*.md"))}
 

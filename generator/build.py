@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .config import AtlasConfig
-from .csp import apply_policy
 from .errors import BuildError, display_path
 from .load import load
 from .render import render_site
@@ -119,7 +118,6 @@ def build_site(config: AtlasConfig) -> Atlas:
         shutil.rmtree(config.site_dir)
     from .scale.parallel import build_pages  # imports this module
 
-    build_pages(config)
+    build_pages(config)  # mkdocs and the Content-Security-Policy (generator.csp), shared over processes
     check_site(atlas, config.content_dir, config.site_dir)
-    apply_policy(config.site_dir)
     return atlas

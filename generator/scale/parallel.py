@@ -19,9 +19,11 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from ..build import run_mkdocs
 from ..config import AtlasConfig
+from ..csp import apply_policy, with_policy
 from ..errors import BuildError
 from .shard import ShardJob, ShardResult, build_shard
 
@@ -45,11 +47,13 @@ def worker_count(config: AtlasConfig) -> int:
 
 
 def build_pages(config: AtlasConfig) -> int:
-    """mkdocs over the docs folder into the (empty) site folder, with ``worker_count`` processes; returns
-    how many it used. Raises ``BuildError`` with mkdocs' messages when mkdocs fails, or warns in strict mode."""
+    """mkdocs over the docs folder into the (empty) site folder, then the Content-Security-Policy on every page
+    (``generator.csp``), with ``worker_count`` processes; returns how many it used. Raises ``BuildError`` with
+    mkdocs' messages when mkdocs fails, or warns in strict mode, and when a page has a script not of the theme."""
     workers = worker_count(config)
     if workers == 1:
         run_mkdocs(config)
+        apply_policy(config.site_dir)
         return 1
     jobs = [
         ShardJob(config.mkdocs_file, config.docs_dir, config.site_dir, config.strict, index, workers)
@@ -58,7 +62,18 @@ def build_pages(config: AtlasConfig) -> int:
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         results = list(pool.map(build_shard, jobs))
     check_results(results, config.strict)
+    apply_policy_to_the_rest(config.site_dir, {page for result in results for page in result.with_policy})
     return workers
+
+
+def apply_policy_to_the_rest(site_dir: Path, done: set[str]) -> int:
+    """The policy on every HTML file of the site that no worker gave it (none, unless mkdocs or the theme writes
+    an HTML file the workers do not know of): no page goes without. Returns how many."""
+    rest = sorted(path for path in site_dir.rglob("*.html") if path.relative_to(site_dir).as_posix() not in done)
+    for path in rest:
+        html = path.read_text(encoding="utf-8")
+        path.write_text(with_policy(html, path.relative_to(site_dir).as_posix()), encoding="utf-8")
+    return len(rest)
 
 
 def check_results(results: list[ShardResult], strict: bool) -> None:

@@ -57,6 +57,8 @@ class ShardResult:
     index: int
     all_pages: list[str]
     built: list[str] = field(default_factory=list)
+    with_policy: list[str] = field(default_factory=list)
+    """The HTML files (site paths) this worker wrote and gave their Content-Security-Policy."""
     anchors: dict[str, list[str]] = field(default_factory=dict)
     anchor_links: list[AnchorLink] = field(default_factory=list)
     anchor_log_level: int = logging.WARNING
@@ -157,6 +159,28 @@ def _build(job: ShardJob, result: ShardResult) -> None:
             _record_anchors(file.src_uri, file.page, result)
     result.anchor_log_level = config.validation.links.anchors
     config.plugins.on_post_build(config=config)
+    written = [file.dest_uri for file in doc_files if file.src_uri in mine]
+    if job.index == SHARED_SHARE:
+        copied = (file for file in files if not file.is_documentation_page())
+        written += [file.dest_uri for file in copied if file.dest_uri.endswith(".html")]
+        written += [name for name in config.theme.static_templates if name.endswith(".html")]
+    _apply_policy(job, sorted({name for name in written if (job.site_dir / name).is_file()}), result)
+
+
+def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult) -> None:
+    """The policy (``generator.csp``) on the HTML files this worker wrote. Parsing each page for its scripts
+    costs about as much as mkdocs' own work on a plain page, so it is shared out too. A script that is not the
+    theme's comes back as ``error``."""
+    from ..csp import with_policy
+    from ..errors import BuildError
+
+    try:
+        for relative in html_files:
+            path = job.site_dir / relative
+            path.write_text(with_policy(path.read_text(encoding="utf-8"), relative), encoding="utf-8")
+            result.with_policy.append(relative)
+    except BuildError as error:
+        result.error = str(error)
 
 
 def _record_anchors(source: str, page: object, result: ShardResult) -> None:

@@ -15,7 +15,7 @@ from generator.atlas import Atlas
 from generator.build import build_site
 from generator.config import PROJECT_ROOT, AtlasConfig
 from generator.errors import BuildError
-from generator.scale.parallel import check_results, default_workers, worker_count
+from generator.scale.parallel import apply_policy_to_the_rest, check_results, default_workers, worker_count
 from generator.scale.shard import AnchorLink, ShardResult, partition
 
 SITE_URL = "https://atlas.example.org/"
@@ -187,3 +187,23 @@ def test_workers_option(argument: str, accepted: bool) -> None:
     else:
         with pytest.raises(SystemExit):
             parser().parse_args(["build", "--workers", argument])
+
+
+def test_a_script_not_of_the_theme_fails_the_parallel_build(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers give their pages the Content-Security-Policy, with the same refusal as ``apply_policy``."""
+    with_extra_markdown(monkeypatch, "over.md", "<script>alert(1)</script>")
+    config = AtlasConfig(content_dir=content, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site", workers=2)
+    with pytest.raises(BuildError, match=r"over/index\.html: een inline script dat niet van het thema komt"):
+        build_site(config.resolve())
+
+
+def test_html_no_worker_wrote_gets_the_policy_too(tmp_path: Path) -> None:
+    page = "<!doctype html><html><head><title>t</title></head><body></body></html>"
+    for relative in ("done.html", "extra/index.html"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(page, encoding="utf-8")
+    assert apply_policy_to_the_rest(tmp_path, {"done.html"}) == 1
+    assert "Content-Security-Policy" in (tmp_path / "extra" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "done.html").read_text(encoding="utf-8") == page
