@@ -19,8 +19,8 @@ STEPS = ("validate", "generate", "search index", "write docs", "mkdocs + CSP", "
 TARGET_RATIO = 1.2
 
 
-def sizes(huge: bool) -> tuple[int, ...]:
-    return (*SIZES, HUGE) if huge else SIZES
+def sizes(chosen: list[int], huge: bool) -> tuple[int, ...]:
+    return (*chosen, HUGE) if huge and HUGE not in chosen else tuple(chosen)
 
 
 def growth_figures(
