@@ -1,7 +1,7 @@
 """One worker of the parallel build: ``mkdocs build`` of one share of the pages, into the shared site folder.
 
 It follows ``mkdocs.commands.build.build`` (mkdocs 1.6, pinned in requirements.lock) step by step, with
-three differences, so that the shares together are the serial site, file for file:
+these differences, so that the shares together are the serial site, file for file:
 
 - it reads every page's place (files, navigation, URLs) as the serial build does, but converts and
   renders only the pages of its own share; the pages in the navigation it also reads (front matter
@@ -10,7 +10,9 @@ three differences, so that the shares together are the serial site, file for fil
   which lists every page from the full file list, so it needs no merging;
 - it does not check links to anchors on other pages, which it never rendered: it hands the anchors
   of its pages and its links to anchors back, and the parent checks them across all shares, as mkdocs
-  would.
+  would;
+- afterwards it gives the HTML files it wrote the Content-Security-Policy (``generator.csp.with_policy``), which
+  ``apply_policy`` does over the whole site after a serial build.
 
 Every worker splits the pages with the same function over the same list, so no page is left out or
 built twice. Warnings are handed back rather than printed: in strict mode the parent fails the build
