@@ -7,7 +7,7 @@ anchor across the shares and fail a strict build on any worker's warning. Worker
 ``spawn``: a forked copy of a parent that holds the whole atlas would copy its memory page by page.
 
 How many workers: ``AtlasConfig.workers`` (``atlas build --workers N``); by default one per core, but
-no more than one per ``PAGES_PER_WORKER`` pages, because starting a worker costs about a second. With
+no more than one per ``PAGES_PER_WORKER`` pages begun, because starting a worker costs about a second. With
 one worker the serial ``run_mkdocs`` builds the site, exactly as before.
 """
 
@@ -34,7 +34,7 @@ log = logging.getLogger("mkdocs.commands.build")
 
 
 def default_workers(pages: int) -> int:
-    """One worker per core, at most one per ``PAGES_PER_WORKER`` pages, at least one."""
+    """One worker per core, at most one per ``PAGES_PER_WORKER`` pages begun (2,001 pages: two), at least one."""
     return max(1, min(os.cpu_count() or 1, math.ceil(pages / PAGES_PER_WORKER)))
 
 
