@@ -50,8 +50,10 @@ golden: $(STAMP)  ## regenerate tests/golden/ after an intended change in the re
 schemas: $(STAMP)  ## regenerate schemas/ from the models
 	$(BIN)/atlas schemas
 
-bench: $(STAMP) $(NODE_STAMP)  ## measure the search index (build time, size, time to first result, query latency) and Lighthouse per page type
-	$(BIN)/python -m bench.run
+BENCH_FLAGS ?=
+
+bench: $(STAMP) $(NODE_STAMP)  ## measure the whole pipeline at 2,000 and 20,000 entries (BENCH_FLAGS=--huge: also 100,000), the search index and Lighthouse per page type
+	$(BIN)/python -m bench.run $(BENCH_FLAGS)
 
 clean:
 	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import shutil
@@ -39,6 +40,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.broker import EVALUATION, broker_figures
 from bench.browser import browser_figures
+from bench.growth import SIZES, growth_figures, growth_table, sizes
 from bench.lighthouse import lighthouse_figures, lighthouse_table
 from bench.queries import Query, make_queries
 from bench.report import table
@@ -223,21 +225,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep the content and sites")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where the figures go as JSON")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=list(SIZES), metavar="N", help="synthetic sizes of the whole pipeline"
+    )
+    parser.add_argument("--huge", action="store_true", help="the whole pipeline also at 100,000 entries")
+    parser.add_argument("--pipeline-only", action="store_true", help="only the whole pipeline (no search, Chromium)")
     args = parser.parse_args(argv)
 
-    with work_folder(args.keep) as work:
-        real, synthetic, chromium = measure(work, args)
-    print(table(real, synthetic))
-    print()
-    print(lighthouse_table(real["lighthouse"]))
-    results = {
+    results: dict[str, Any] = {
         "measured": datetime.now(UTC).isoformat(timespec="seconds"),
         **git_state(),
         "python": platform.python_version(),
-        "chromium": chromium,
-        "real": real,
-        "synthetic": synthetic,
+        "cores": os.cpu_count(),
     }
+    with work_folder(args.keep) as work:
+        if not args.pipeline_only:
+            real, synthetic, results["chromium"] = measure(work, args)
+            results.update(real=real, synthetic=synthetic)
+        growth = growth_figures(
+            work, PROJECT_ROOT / "content", sizes(args.sizes, args.huge), args.seed, args.keep is not None
+        )
+        results["pipeline"] = growth
+    if not args.pipeline_only:
+        print(table(results["real"], results["synthetic"]))
+        print()
+        print(lighthouse_table(results["real"]["lighthouse"]))
+        print()
+    print(growth_table(growth))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nfigures written to {display_path(args.results, PROJECT_ROOT)}")

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from .atlas import Atlas
 from .config import AtlasConfig
 from .contribute.routes import Contributing
-from .csp import apply_policy
 from .errors import BuildError, display_path
 from .exchange.federation.federate import federate
 from .exchange.jsonld import with_json_ld
@@ -125,7 +124,8 @@ def build_site(config: AtlasConfig) -> Atlas:
     atlas = generate_docs(config)
     if config.site_dir.exists():
         shutil.rmtree(config.site_dir)
-    run_mkdocs(config)
+    from .scale.parallel import build_pages  # imports this module
+
+    build_pages(config)  # mkdocs and the Content-Security-Policy (generator.csp), shared over processes
     check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
-    apply_policy(config.site_dir)
     return atlas

@@ -29,6 +29,8 @@ def _config(args: argparse.Namespace) -> AtlasConfig:
         config = replace(config, site_dir=Path(args.site_dir))
     if getattr(args, "docs_dir", None):
         config = replace(config, docs_dir=Path(args.docs_dir))
+    if getattr(args, "workers", None):
+        config = replace(config, workers=args.workers)
     return config.resolve()
 
 
@@ -432,6 +434,13 @@ def add_exchange_commands(command: Callable[[str, Handler, str], argparse.Argume
     imported.add_argument("--dry-run", action="store_true", help="alleen controleren en melden; niets schrijven")
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"geen geheel getal van minstens 1: {text!r}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     from .kinds import KIND_BY_KEY
 
@@ -459,6 +468,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", metavar="DIR", help="map voor de gebouwde site (standaard: site/)")
     build.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")
     add_source_options(build)
+    build.add_argument(
+        "--workers",
+        type=positive_int,
+        metavar="N",
+        help="zoveel mkdocs-processen naast elkaar (standaard: één per processorkern, minder bij een kleine site)",
+    )
     serve = command("serve", cmd_serve, "Bouw de site en bekijk hem lokaal; ververst bij elke wijziging in de content.")
     serve.add_argument(
         "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)"

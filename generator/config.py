@@ -59,6 +59,9 @@ class AtlasConfig:
     """The date signals count from (waiting, stale); None: ``SOURCE_DATE_EPOCH``, else the clock."""
     federation: FederationConfig = FederationConfig()
     """Other atlases to merge into this one (``atlas build``, ``atlas serve``)."""
+    workers: int | None = None
+    """mkdocs processes that build the pages side by side (generator/scale/); None: one per core, fewer for a
+    small site (``generator.scale.parallel.default_workers``); 1: one process, mkdocs' own build."""
 
     def resolve(self) -> AtlasConfig:
         return AtlasConfig(
@@ -70,4 +73,5 @@ class AtlasConfig:
             strict=self.strict,
             today=self.today,
             federation=replace(self.federation, cache_dir=self.federation.cache_dir.resolve()),
+            workers=self.workers,
         )

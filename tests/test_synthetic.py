@@ -59,7 +59,7 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
     """`make bench` at a small scale, in its own process as make runs it: it must keep working; no timings asserted."""
     results = tmp_path / "latest.json"
     options = ["--entries", str(ENTRIES), "--runs", "1", "--queries", "20", "--results", str(results)]
-    options += ["--lighthouse", "home"]
+    options += ["--lighthouse", "home", "--sizes", str(ENTRIES)]
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", *options], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
     )
@@ -76,6 +76,9 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         "question pages: who can help",
         "evaluation: named organisation first / in top 5",
         "Lighthouse 12, mobile defaults",
+        "whole pipeline",
+        "ratio build / bare mkdocs",
+        "bare yaml.CSafeLoader parse",
     ):
         assert figure in printed
     figures = json.loads(results.read_text(encoding="utf-8"))
@@ -88,3 +91,8 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         assert figures[site]["broker"]["match_json_gzip"] > 0
     assert figures["real"]["broker"]["evaluation_top5"] >= 0.9
     assert 0 < figures["real"]["lighthouse"]["home"]["performance"] <= 1
+    for size in ("real", str(ENTRIES)):
+        pipeline = figures["pipeline"][size]
+        assert pipeline["steps"]["docs_pages"] == pipeline["plain_mkdocs"]["pages"] > 0
+        assert pipeline["atlas_build"]["peak_rss_mb"] > 0
+        assert 0 < pipeline["entry_html_median"] <= pipeline["entry_html_max"]

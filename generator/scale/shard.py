@@ -1,0 +1,196 @@
+"""One worker of the parallel build: ``mkdocs build`` of one share of the pages, into the shared site folder.
+
+It follows ``mkdocs.commands.build.build`` (mkdocs 1.6, pinned in requirements.lock) step by step, with
+these differences, so that the shares together are the serial site, file for file:
+
+- it reads every page's place (files, navigation, URLs) as the serial build does, but converts and
+  renders only the pages of its own share; the pages in the navigation it also reads (front matter
+  only), because the navigation on every page shows them;
+- only share 0 writes what is not a page: the theme's files, the assets, ``404.html`` and the sitemap,
+  which lists every page from the full file list, so it needs no merging;
+- it does not check links to anchors on other pages, which it never rendered: it hands the anchors
+  of its pages and its links to anchors back, and the parent checks them across all shares, as mkdocs
+  would;
+- afterwards it gives the HTML files it wrote the Content-Security-Policy (``generator.csp.with_policy``), which
+  ``apply_policy`` does over the whole site after a serial build.
+
+Every worker splits the pages with the same function over the same list, so no page is left out or
+built twice. Warnings are handed back rather than printed: in strict mode the parent fails the build
+on them, with the same messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHARED_SHARE = 0
+"""The share that also writes the theme's files, the assets, 404.html and the sitemap."""
+
+
+@dataclass(frozen=True)
+class ShardJob:
+    """What one worker builds: share ``index`` of ``count``."""
+
+    mkdocs_file: Path
+    docs_dir: Path
+    site_dir: Path
+    strict: bool
+    index: int
+    count: int
+
+
+@dataclass(frozen=True)
+class AnchorLink:
+    """A link from one page to an anchor (on the same page or another), as mkdocs records it."""
+
+    source: str
+    target: str
+    anchor: str
+    written: str
+
+
+@dataclass
+class ShardResult:
+    """What a worker hands back: its pages, their anchors and anchor links, and mkdocs' warnings."""
+
+    index: int
+    all_pages: list[str]
+    built: list[str] = field(default_factory=list)
+    with_policy: list[str] = field(default_factory=list)
+    """The HTML files (site paths) this worker wrote and gave their Content-Security-Policy."""
+    anchors: dict[str, list[str]] = field(default_factory=dict)
+    anchor_links: list[AnchorLink] = field(default_factory=list)
+    anchor_log_level: int = logging.WARNING
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def partition(sizes: dict[str, int], count: int) -> list[list[str]]:
+    """Pages split into ``count`` shares of about equal bytes: largest page first, each to the lightest share
+    so far (ties: the lower share). Deterministic, so every worker computes the same split."""
+    shares: list[list[str]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for page in sorted(sizes, key=lambda page: (-sizes[page], page)):
+        lightest = min(range(count), key=lambda share: (loads[share], share))
+        shares[lightest].append(page)
+        loads[lightest] += sizes[page]
+    return [sorted(share) for share in shares]
+
+
+class _Collector(logging.Handler):
+    """mkdocs' warnings and errors of this worker, as the parent will report them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_shard(job: ShardJob) -> ShardResult:
+    """Run in a worker process: build share ``job.index``; mkdocs' own failures come back as ``error``."""
+    from mkdocs.exceptions import MkDocsException
+
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    result = ShardResult(index=job.index, all_pages=[])
+    try:
+        _build(job, result)
+    except MkDocsException as error:
+        result.error = str(error)
+    finally:
+        logger.removeHandler(collector)
+        result.warnings = collector.messages
+    return result
+
+
+def _build(job: ShardJob, result: ShardResult) -> None:
+    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    config = load_config(
+        config_file=str(job.mkdocs_file), docs_dir=str(job.docs_dir), site_dir=str(job.site_dir), strict=job.strict
+    )
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for file in doc_files:
+        if file.page is None:
+            Page(None, file, config)
+    result.all_pages = [file.src_uri for file in doc_files]
+    sizes = {file.src_uri: os.path.getsize(file.abs_src_path or "") for file in doc_files}
+    mine = set(partition(sizes, job.count)[job.index])
+    in_nav = {page.file.src_uri for page in nav.pages}
+
+    for file in doc_files:
+        page = file.page
+        if page is None:  # made above; for the type checker
+            continue
+        if file.src_uri in mine:
+            _populate_page(page, config, files)
+        elif file.src_uri in in_nav:
+            page.read_source(config)
+
+    env = config.plugins.on_env(env, config=config, files=files)
+    if job.index == SHARED_SHARE:
+        files.copy_static_files(inclusion=InclusionLevel.is_included)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+    for file in doc_files:  # only included pages: drafts are left out of a build, so none is marked as excluded
+        if file.page is not None and file.src_uri in mine:
+            _build_page(file.page, config, doc_files, nav, env, excluded=False)
+            result.built.append(file.src_uri)
+            _record_anchors(file.src_uri, file.page, result)
+    result.anchor_log_level = config.validation.links.anchors
+    config.plugins.on_post_build(config=config)
+    written = [file.dest_uri for file in doc_files if file.src_uri in mine]
+    if job.index == SHARED_SHARE:
+        copied = (file for file in files if not file.is_documentation_page())
+        written += [file.dest_uri for file in copied if file.dest_uri.endswith(".html")]
+        written += [name for name in config.theme.static_templates if name.endswith(".html")]
+    _apply_policy(job, sorted({name for name in written if (job.site_dir / name).is_file()}), result)
+
+
+def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult) -> None:
+    """The policy (``generator.csp``) on the HTML files this worker wrote. Parsing each page for its scripts
+    costs about as much as mkdocs' own work on a plain page, so it is shared out too. A script that is not the
+    theme's comes back as ``error``."""
+    from ..csp import with_policy
+    from ..errors import BuildError
+
+    try:
+        for relative in html_files:
+            path = job.site_dir / relative
+            path.write_text(with_policy(path.read_text(encoding="utf-8"), relative), encoding="utf-8")
+            result.with_policy.append(relative)
+    except BuildError as error:
+        result.error = str(error)
+
+
+def _record_anchors(source: str, page: object, result: ShardResult) -> None:
+    from mkdocs.structure.pages import Page
+
+    if not isinstance(page, Page):
+        return
+    result.anchors[source] = sorted(page.present_anchor_ids or ())
+    for target, links in (page.links_to_anchors or {}).items():
+        for anchor, written in links.items():
+            result.anchor_links.append(AnchorLink(source, target.src_uri, anchor, written))
