@@ -6,6 +6,7 @@ import gzip
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,13 +26,18 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+def with_site_url(mkdocs_text: str) -> str:
+    """The real mkdocs.yml with this test's site_url in place of the project's."""
+    return re.sub(r"^site_url: .*$", f"site_url: {SITE_URL}", mkdocs_text, count=1, flags=re.MULTILINE)
+
+
 @pytest.fixture
 def mkdocs_file(tmp_path: Path) -> Path:
     """The real mkdocs.yml with a site_url, so that the sitemap lists every page (without one it is empty)."""
     text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: generator/theme", f"custom_dir: {PROJECT_ROOT / 'generator' / 'theme'}")
     path = tmp_path / "mkdocs.yml"
-    path.write_text(f"site_url: {SITE_URL}\n{text}", encoding="utf-8")
+    path.write_text(with_site_url(text), encoding="utf-8")
     return path
 
 
@@ -44,7 +50,9 @@ def build(content: Path, out: Path, mkdocs_file: Path, workers: int) -> Path:
         workers=workers,
         today=date(2026, 3, 1),
     ).resolve()
-    build_site(config)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GITHUB_SHA", "0" * 40)  # open-data names the commit: the same for every build here
+        build_site(config)
     return config.site_dir
 
 
@@ -56,7 +64,7 @@ def serial_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     mkdocs_file = out / "mkdocs.yml"
     text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: generator/theme", f"custom_dir: {PROJECT_ROOT / 'generator' / 'theme'}")
-    mkdocs_file.write_text(f"site_url: {SITE_URL}\n{text}", encoding="utf-8")
+    mkdocs_file.write_text(with_site_url(text), encoding="utf-8")
     return site_files(build(FIXTURE_CONTENT, out, mkdocs_file, workers=1))
 
 
@@ -84,8 +92,8 @@ def test_sitemap_lists_every_page_once(content: Path, tmp_path: Path, mkdocs_fil
 
 
 def with_extra_markdown(monkeypatch: pytest.MonkeyPatch, page: str, markdown: str) -> None:
-    def render_site(atlas: Atlas, today: date | None = None) -> dict[str, str]:
-        pages = render.render_site(atlas, today)
+    def render_site(atlas: Atlas, today: date | None = None, *rest: Any, **options: Any) -> dict[str, str]:
+        pages = render.render_site(atlas, today, *rest, **options)
         pages[page] += f"\n\n{markdown}\n"
         return pages
 
