@@ -148,10 +148,12 @@ def page_path(entity: Any) -> str:
 class Renderer:
     """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
 
-    def __init__(self, atlas: Atlas, today: date | None = None) -> None:
+    def __init__(
+        self, atlas: Atlas, today: date | None = None, links: derive.Links | None = None, matcher: Matcher | None = None
+    ) -> None:
         self.atlas = atlas
-        self.links = derive.Links(atlas)
-        self.matcher = Matcher(match_data(atlas, self.links))
+        self.links = links or derive.Links(atlas)  # atlas serve passes its own, kept up to date edit by edit
+        self.matcher = matcher or Matcher(match_data(atlas, self.links))
         self.question_helper = QuestionHelper(self.matcher)
         self._question_helps: dict[str, QuestionHelp] | None = None
         self.today = clock.today(today)
@@ -216,6 +218,10 @@ class Renderer:
         text = self.env.get_template(template).render(link=self.link_from(base), base=base, **context)
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
+    def render_entry(self, kind: Kind, entity: Any) -> str:
+        """One entry's page (``atlas serve`` re-renders only the entries an edit reaches)."""
+        return self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
+
     def render_all(self) -> dict[str, str]:
         pages: dict[str, str] = {"index.md": self.render("home.md.j2", "")}
         for kind in KINDS:
@@ -224,7 +230,7 @@ class Renderer:
                 f"overview/{kind.key}.md.j2", "../", kind=kind, entries=entries
             )
             for entity in entries:
-                pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
+                pages[page_path(entity)] = self.render_entry(kind, entity)
         pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
