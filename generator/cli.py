@@ -227,6 +227,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)"
     )
+    serve.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")
     new = command("new", cmd_new, "Maak een nieuw, geldig sjabloonbestand met uitleg per veld.")
     new.add_argument("type", choices=sorted(KIND_BY_KEY), help="soort item")
     new.add_argument("id", help="id in kleine letters met koppeltekens; wordt de bestandsnaam")
