@@ -18,6 +18,7 @@ from .config import AtlasConfig
 from .csp import apply_policy
 from .errors import BuildError, display_path
 from .load import load
+from .progress import QUIET, Progress
 from .render import render_site
 from .search.searchindex import render_search_index
 from .sitecheck import check_site
@@ -29,9 +30,10 @@ if TYPE_CHECKING:
 ASSETS = Path(__file__).parent / "assets"
 
 
-def gather(config: AtlasConfig) -> Atlas:
+def gather(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Load and validate the whole content tree; raises ``ContentErrors``."""
-    return validate(load(config.content_dir, config.root), display_path(config.content_dir, config.root))
+    loaded = load(config.content_dir, config.root, progress)
+    return validate(loaded, display_path(config.content_dir, config.root), progress)
 
 
 def asset_files() -> dict[str, bytes]:
@@ -64,10 +66,11 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
     return changed
 
 
-def generate_docs(config: AtlasConfig) -> Atlas:
+def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
-    atlas = gather(config)
-    pages = render_site(atlas, config.today)
+    atlas = gather(config, progress)
+    pages = render_site(atlas, config.today, progress)
+    progress.stage("Zoekindex")
     pages.update(render_search_index(atlas))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())
@@ -95,7 +98,19 @@ class _WarningCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config: AtlasConfig) -> None:
+class _PageCounter(logging.Handler):
+    """Advances the progress for every page mkdocs writes (it says so in a debug message)."""
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__(logging.DEBUG)
+        self.progress = progress
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("Building page "):
+            self.progress.advance()
+
+
+def run_mkdocs(config: AtlasConfig, progress: Progress = QUIET) -> None:
     """``mkdocs build`` (strict by default); raises ``BuildError`` with mkdocs' warnings."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -103,6 +118,11 @@ def run_mkdocs(config: AtlasConfig) -> None:
     counter = _WarningCounter()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
+    pages = logging.getLogger("mkdocs.commands.build")
+    page_counter, level = _PageCounter(progress), pages.level
+    pages.addHandler(page_counter)
+    pages.setLevel(logging.DEBUG)
+    progress.stage("mkdocs", sum(1 for _ in config.docs_dir.rglob("*.md")))
     try:
         build(mkdocs_config(config))
     except MkDocsException as error:
@@ -110,14 +130,17 @@ def run_mkdocs(config: AtlasConfig) -> None:
         raise BuildError(f"mkdocs build mislukt: {error}\n{details}".strip()) from error
     finally:
         logger.removeHandler(counter)
+        pages.removeHandler(page_counter)
+        pages.setLevel(level)
 
 
-def build_site(config: AtlasConfig) -> Atlas:
+def build_site(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """The whole pipeline: content → docs folder → static site, checked for lost entries and broken links."""
-    atlas = generate_docs(config)
+    atlas = generate_docs(config, progress)
     if config.site_dir.exists():
         shutil.rmtree(config.site_dir)
-    run_mkdocs(config)
+    run_mkdocs(config, progress)
+    progress.stage("Site controleren")
     check_site(atlas, config.content_dir, config.site_dir)
     apply_policy(config.site_dir)
     return atlas

@@ -13,6 +13,7 @@ from pathlib import Path
 from .annotations import FORMATS, GITHUB, default_format, github_annotations
 from .config import AtlasConfig
 from .errors import AtlasError, ContentErrors
+from .terminal import terminal_progress
 
 Handler = Callable[[argparse.Namespace, AtlasConfig], int]
 
@@ -33,7 +34,8 @@ def cmd_validate(args: argparse.Namespace, config: AtlasConfig) -> int:
 
     if getattr(args, "paths", None):
         return cmd_validate_files(args, config)
-    atlas = gather(config)
+    with terminal_progress() as progress:
+        atlas = gather(config, progress)
     total = sum(len(entries) for entries in atlas.entries.values())
     print(f"Alles in orde: {total} items en {len(atlas.pages)} pagina's gecontroleerd.")
     return 0
@@ -57,7 +59,8 @@ def cmd_validate_files(args: argparse.Namespace, config: AtlasConfig) -> int:
 def cmd_build(args: argparse.Namespace, config: AtlasConfig) -> int:
     from .build import build_site
 
-    atlas = build_site(config)
+    with terminal_progress() as progress:
+        atlas = build_site(config, progress)
     total = sum(len(entries) for entries in atlas.entries.values())
     print(f"Site gebouwd in {config.site_dir}: {total} items.")
     return 0

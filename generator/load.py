@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, display_path
 from .kinds import KIND_BY_FOLDER, Kind
+from .progress import QUIET, Progress, counted
 from .yamlstrict import Document, read_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -151,7 +152,7 @@ def _refused(file: Path, path: str) -> ContentError | None:
     return None
 
 
-def load(content_dir: Path, root: Path) -> Loaded:
+def load(content_dir: Path, root: Path, progress: Progress = QUIET) -> Loaded:
     """Read every file under ``content_dir``; collect records, pages and errors."""
     loaded = Loaded([], [], [])
     if not content_dir.is_dir():
@@ -159,7 +160,9 @@ def load(content_dir: Path, root: Path) -> Loaded:
         return loaded
     # Resolved once: resolving every one of 20,000 paths costs seconds.
     shown_root = display_path(content_dir, root)
-    for file in _content_files(content_dir):
+    files = list(_content_files(content_dir))
+    progress.stage("Bestanden lezen", len(files))
+    for file in counted(progress, files):
         load_file(loaded, file, content_dir, shown_root)
     return loaded
 

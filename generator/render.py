@@ -29,6 +29,7 @@ from .broker.match.matcher import Matcher
 from .broker.match.questions import QuestionHelp, QuestionHelper, help_all
 from .broker.overview.page import overview_page
 from .kinds import KIND_BY_KEY, KINDS, Kind
+from .progress import QUIET, Progress
 
 if TYPE_CHECKING:
     from .broker.signals.kinds import SignalKind
@@ -148,6 +149,9 @@ def page_path(entity: Any) -> str:
 class Renderer:
     """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
 
+    progress: Progress = QUIET
+    """Advanced by one per entry page."""
+
     def __init__(
         self, atlas: Atlas, today: date | None = None, links: derive.Links | None = None, matcher: Matcher | None = None
     ) -> None:
@@ -220,6 +224,7 @@ class Renderer:
 
     def render_entry(self, kind: Kind, entity: Any) -> str:
         """One entry's page (``atlas serve`` re-renders only the entries an edit reaches)."""
+        self.progress.advance()
         return self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
 
     def render_all(self) -> dict[str, str]:
@@ -244,6 +249,9 @@ class Renderer:
         return pages
 
 
-def render_site(atlas: Atlas, today: date | None = None) -> dict[str, str]:
+def render_site(atlas: Atlas, today: date | None = None, progress: Progress = QUIET) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs folder; signals count from ``today``."""
-    return Renderer(atlas, today).render_all()
+    renderer = Renderer(atlas, today)
+    progress.stage("Pagina's maken", sum(len(entries) for entries in atlas.entries.values()))
+    renderer.progress = progress
+    return renderer.render_all()
