@@ -35,6 +35,8 @@ class DocsChange:
 
     written: dict[str, str] = field(default_factory=dict)
     removed: set[str] = field(default_factory=set)
+    atlas_changed: bool = True
+    """False when the edit changed no entry and no free page (a file saved unchanged)."""
 
     def __bool__(self) -> bool:
         return bool(self.written or self.removed)
@@ -123,6 +125,8 @@ class LivePages:
     def edit(self, atlas: Atlas) -> DocsChange:
         """Bring the entry and free pages up to date with ``atlas``, the content after an edit."""
         entries, edges, kinds = self._follow(atlas)
+        if not entries and _free_pages(self.atlas) == _free_pages(atlas):
+            return DocsChange(atlas_changed=False)
         tracked = TrackedAtlas(atlas, self.recorder)
         self.links.use(tracked)
         self.renderer.use(tracked)

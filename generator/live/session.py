@@ -55,7 +55,8 @@ class LiveSession:
         self.settled = True
 
     def edit(self) -> bool:
-        """Take in the changed content files; True if the site changed."""
+        """Take in the changed content files; True if the atlas changed (then ``settle`` has work, even when
+        no entry page did)."""
         with self.lock:
             if not self.content.refresh():
                 return False
@@ -67,10 +68,12 @@ class LiveSession:
                 log.error("%s; de site toont de laatste geldige versie.", failure.summary())
                 return False
             change = self.pages.edit(atlas)
+            if not change.atlas_changed:
+                return False
             self.settled = False
             self._apply(change)
             log.info("Bijgewerkt: %d pagina's, %d verwijderd.", len(change.written), len(change.removed))
-            return bool(change)
+            return True
 
     def settle(self) -> bool:
         """Bring what depends on the whole atlas up to date; True if the site changed. Does nothing if an

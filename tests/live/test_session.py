@@ -170,3 +170,26 @@ def test_a_duplicate_id_is_an_error(session: LiveSession, caplog: pytest.LogCapt
     assert "'droogte' bestaat al in" in caplog.text
     with pytest.raises(ContentErrors):
         session.content.assemble()
+
+
+def test_a_file_saved_unchanged_changes_nothing(session: LiveSession) -> None:
+    file = session.content.content_dir / "themes" / "droogte.yml"
+    before = tree(session.config.site_dir)
+    file.write_text(file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not session.edit()
+    assert session.settled
+    assert tree(session.config.site_dir) == before
+
+
+def test_settle_takes_in_what_only_whole_atlas_pages_show(session: LiveSession) -> None:
+    """A new question: its own page at once; home page counts and the overview after settle."""
+    content = session.content.content_dir
+    question = (content / "questions" / "is-er-genoeg-water.yml").read_text(encoding="utf-8")
+    (content / "questions" / "nog-een-vraag.yml").write_text(
+        question.replace("id: is-er-genoeg-water", "id: nog-een-vraag"), encoding="utf-8"
+    )
+    assert session.edit()
+    assert (session.config.site_dir / "vragen" / "nog-een-vraag" / "index.html").is_file()
+    assert "nog-een-vraag" not in (session.config.docs_dir / "vragen" / "index.md").read_text(encoding="utf-8")
+    assert session.settle()
+    assert "nog-een-vraag" in (session.config.docs_dir / "vragen" / "index.md").read_text(encoding="utf-8")
