@@ -14,6 +14,7 @@ from generator.atlas import Atlas
 from generator.build import build_site, gather
 from generator.config import AtlasConfig
 from generator.errors import BuildError
+from generator.progress import QUIET, Progress
 from generator.sitecheck import SiteCheckError, broken_links, census, check_site, lost_entries
 
 
@@ -105,8 +106,8 @@ def test_build_fails_on_a_broken_link_the_templates_make(
 ) -> None:
     """Links in Markdown are mkdocs' to check; raw HTML from a template is checked in the built site."""
 
-    def with_broken_link(atlas: Atlas, today: date | None = None) -> dict[str, str]:
-        pages = render.render_site(atlas, today)
+    def with_broken_link(atlas: Atlas, today: date | None = None, progress: Progress = QUIET) -> dict[str, str]:
+        pages = render.render_site(atlas, today, progress)
         pages["index.md"] += '\n<p><a href="nergens/">nergens</a></p>\n'
         return pages
 
