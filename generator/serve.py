@@ -23,7 +23,10 @@ import logging
 import shutil
 import tempfile
 import threading
+from collections import deque
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
@@ -32,6 +35,17 @@ from .config import AtlasConfig
 from .live.session import LiveSession
 
 log = logging.getLogger("atlas.serve")
+OPEN_PAGES = 20
+"""Docs paths of the pages browsers asked for last."""
+
+
+def docs_paths(url_path: str) -> list[str]:
+    """The docs files a site address can come from: /themas/droogte/ → themas/droogte.md or
+    themas/droogte/index.md. Not a page (assets, live-reload polls): none."""
+    if not url_path.endswith("/"):
+        return []
+    name = url_path.strip("/")
+    return [f"{name}.md", f"{name}/index.md"] if name else ["index.md"]
 
 
 class AtlasServer(LiveReloadServer):
@@ -41,14 +55,20 @@ class AtlasServer(LiveReloadServer):
     def __init__(self, session: LiveSession, host: str, port: int, root: str) -> None:
         self.session = session
         self._settle_wanted = threading.Event()
+        self._open_pages: deque[str] = deque(maxlen=OPEN_PAGES)
         super().__init__(builder=self.rebuild, host=host, port=port, root=root)
         self.observer = Observer()  # type: ignore[assignment]  # any watchdog observer will do
         self.error_handler = self._error_page
         self._settler = threading.Thread(target=self._settle_loop, daemon=True)
 
     def rebuild(self) -> None:
-        if self.session.edit():
+        if self.session.edit(first=set(self._open_pages)):
             self._settle_wanted.set()
+
+    def serve_request(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        """Note the pages browsers open: after an edit they are rendered first."""
+        self._open_pages.extend(docs_paths(str(environ.get("PATH_INFO", "/"))))
+        return super().serve_request(environ, start_response)
 
     def _settle_loop(self) -> None:
         while True:

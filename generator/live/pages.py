@@ -13,6 +13,7 @@ full render of the same content.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,6 +28,9 @@ from ..search.searchindex import render_search_index
 from .tracking import PageReads, Recorder, TrackedAtlas, TrackedLinks
 
 SECTION_KINDS = {kind.section: kind for kind in KINDS}
+AT_ONCE = 60
+"""Pages rendered before the browser reloads; more (a renamed theme reaches a thousand pages in a national
+atlas) and the rest follow in the background, the pages open in a browser first."""
 
 
 @dataclass
@@ -119,11 +123,17 @@ class LivePages:
         settled = settle_pages(atlas, today)
         self.renderer = LiveRenderer(self.links.tracked, today, self.links, self.reads, settled)
         self.whole_atlas_paths = set(settled.pages)
+        self.deferred: set[str] = set()
+        self.at_once = AT_ONCE
         self.docs = self.renderer.render_all()
         self.docs.update(settled.pages)
 
-    def edit(self, atlas: Atlas) -> DocsChange:
-        """Bring the entry and free pages up to date with ``atlas``, the content after an edit."""
+    def edit(self, atlas: Atlas, first: Collection[str] = ()) -> DocsChange:
+        """Bring the entry and free pages up to date with ``atlas``, the content after an edit.
+
+        When more than ``self.at_once`` pages read what changed (a theme renamed: every page of the theme),
+        only the edited entries' own pages and the pages in ``first`` (those open in a browser) are
+        rendered now; the others wait in ``deferred`` for ``catch_up``."""
         entries, edges, kinds = self._follow(atlas)
         if not entries and _free_pages(self.atlas) == _free_pages(atlas):
             return DocsChange(atlas_changed=False)
@@ -131,18 +141,23 @@ class LivePages:
         self.links.use(tracked)
         self.renderer.use(tracked)
         change = DocsChange()
-        stale = self.reads.readers(entries, edges, kinds)
+        stale = self.reads.readers(entries, edges, kinds) | self.deferred
+        own = set()
         for kind_key, key in entries:
             entity = atlas.entries[kind_key].get(key)
             path = f"{KIND_BY_KEY[kind_key].section}/{key}.md"
             if entity is None:
                 self.reads.drop(path)
                 stale.discard(path)
+                self.deferred.discard(path)
                 if self.docs.pop(path, None) is not None:
                     change.removed.add(path)
             else:
-                stale.add(path)
-        for path in sorted(stale):
+                own.add(path)
+        stale |= own
+        now = stale if len(stale) <= self.at_once else {path for path in stale if path in own or path in first}
+        self.deferred = stale - now
+        for path in sorted(now):
             self._render(path, change)
         old_free, new_free = _free_pages(self.atlas), _free_pages(atlas)
         for path in old_free.keys() - new_free.keys():
@@ -152,6 +167,14 @@ class LivePages:
             if self.docs.get(path) != text:
                 self.docs[path] = change.written[path] = text
         self.atlas = atlas
+        return change
+
+    def catch_up(self, pages: int) -> DocsChange:
+        """Render up to ``pages`` of the deferred pages."""
+        change = DocsChange()
+        for path in sorted(self.deferred)[:pages]:
+            self.deferred.discard(path)
+            self._render(path, change)
         return change
 
     def _render(self, path: str, change: DocsChange) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from .pages import DocsChange, LivePages, settle_pages
 from .site import LiveSite
 
 log = logging.getLogger("atlas.serve")
+CATCH_UP = 40
+"""Deferred pages per round of ``catch_up``."""
 
 
 def write_docs(docs_dir: Path, change: DocsChange) -> None:
@@ -54,9 +57,9 @@ class LiveSession:
         self.site.build_all()
         self.settled = True
 
-    def edit(self) -> bool:
+    def edit(self, first: Collection[str] = ()) -> bool:
         """Take in the changed content files; True if the atlas changed (then ``settle`` has work, even when
-        no entry page did)."""
+        no entry page did). Pages in ``first`` (docs paths, open in a browser) are never deferred."""
         with self.lock:
             if not self.content.refresh():
                 return False
@@ -67,7 +70,7 @@ class LiveSession:
                     log.error("%s", error)
                 log.error("%s; de site toont de laatste geldige versie.", failure.summary())
                 return False
-            change = self.pages.edit(atlas)
+            change = self.pages.edit(atlas, first)
             if not change.atlas_changed:
                 return False
             self.settled = False
@@ -75,22 +78,34 @@ class LiveSession:
             log.info("Bijgewerkt: %d pagina's, %d verwijderd.", len(change.written), len(change.removed))
             return True
 
+    def catch_up(self) -> bool:
+        """Render the deferred pages, ``CATCH_UP`` at a time: the lock is let go between rounds, so an edit
+        waits for one round at most. True if the site changed."""
+        changed, more = False, True
+        while more:
+            with self.lock:
+                change = self.pages.catch_up(CATCH_UP)
+                self._apply(change)
+                changed, more = changed or bool(change), bool(self.pages.deferred)
+        return changed
+
     def settle(self) -> bool:
         """Bring what depends on the whole atlas up to date; True if the site changed. Does nothing if an
         edit came in while it computed (the next settle takes that edit in)."""
+        caught_up = self.catch_up()
         with self.lock:
             if self.settled:
-                return False
+                return caught_up
             atlas = self.pages.atlas
         settled = settle_pages(atlas, self.config.today)
         with self.lock:
             if self.pages.atlas is not atlas:
-                return False
+                return caught_up
             change = self.pages.settle(settled)
             self.settled = True
             self._apply(change)
             log.info("Overzichten, zoekindex en voorstellen bijgewerkt: %d bestanden.", len(change.written))
-            return bool(change)
+            return caught_up or bool(change)
 
     def _apply(self, change: DocsChange) -> None:
         write_docs(self.config.docs_dir, change)

@@ -17,6 +17,7 @@ from generator.build import generate_docs, run_mkdocs
 from generator.config import AtlasConfig
 from generator.errors import ContentErrors
 from generator.live.session import LiveSession
+from generator.serve import docs_paths
 
 TODAY = date(2026, 11, 30)
 Edit = Callable[[Path], None]
@@ -193,3 +194,34 @@ def test_settle_takes_in_what_only_whole_atlas_pages_show(session: LiveSession) 
     assert "nog-een-vraag" not in (session.config.docs_dir / "vragen" / "index.md").read_text(encoding="utf-8")
     assert session.settle()
     assert "nog-een-vraag" in (session.config.docs_dir / "vragen" / "index.md").read_text(encoding="utf-8")
+
+
+def test_pages_beyond_the_first_follow_in_settle(session: LiveSession, tmp_path: Path) -> None:
+    """A rename that reaches more pages than are rendered at once: the edited entry's page and the open
+    page now, the other pages that show the name in settle; then all equals a full rebuild."""
+    session.pages.at_once = 0
+    replace_in("themes/droogte.yml", "name: Droogte", "name: Droogte en hitte")(session.content.content_dir)
+    assert session.edit(first={"vragen/is-er-genoeg-water.md"})
+    docs = session.config.docs_dir
+    assert "Droogte en hitte" in (docs / "themas" / "droogte.md").read_text(encoding="utf-8")
+    assert "Droogte en hitte" in (docs / "vragen" / "is-er-genoeg-water.md").read_text(encoding="utf-8")
+    assert session.pages.deferred
+    assert all("Droogte en hitte" not in (docs / path).read_text(encoding="utf-8") for path in session.pages.deferred)
+    assert session.settle()
+    assert not session.pages.deferred
+    full_docs, full_site = full_rebuild(session, tmp_path / "full")
+    assert_same_tree(docs, full_docs)
+    assert_same_tree(session.config.site_dir, full_site)
+
+
+@pytest.mark.parametrize(
+    ("url", "paths"),
+    [
+        ("/", ["index.md"]),
+        ("/themas/droogte/", ["themas/droogte.md", "themas/droogte/index.md"]),
+        ("/assets/atlas.css", []),
+        ("/livereload/12/34", []),
+    ],
+)
+def test_docs_paths_of_an_address(url: str, paths: list[str]) -> None:
+    assert docs_paths(url) == paths
