@@ -88,22 +88,28 @@ def first_line_value(file: Path, field: str) -> str:
     return found.group(1).strip()
 
 
+def _one_line_summary(file: Path) -> bool:
+    found = re.search(r"^summary: (.+)$", file.read_text(encoding="utf-8"), re.MULTILINE)
+    return found is not None and not found.group(1).startswith((">", "|"))
+
+
 def measure(content: Path, docs_dir: Path, repeat: int, log: IO[str]) -> dict[str, list[float]]:
     """Edit-to-reload in seconds, by kind of edit."""
-    practice = sorted((content / "practices").iterdir())[0]
-    theme_id = re.search(r"^themes: \[?([\w-]+)", practice.read_text(encoding="utf-8"), re.MULTILINE)
+    practice = next(file for file in sorted((content / "practices").iterdir()) if _one_line_summary(file))
+    theme_id = re.search(r"^themes:\s*(?:\[|-)\s*([\w-]+)", practice.read_text(encoding="utf-8"), re.MULTILINE)
     if theme_id is None:
         raise ValueError(f"no theme in {practice}")
     theme = next((content / "themes").glob(f"{theme_id.group(1)}.*"))
+    summary = first_line_value(practice, "summary")
     figures: dict[str, list[float]] = {"text": [], "theme rename": []}
     with atlas_serve(content, docs_dir, log) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"{url}praktijken/{practice.stem}/")
         for round_ in range(repeat):
-            summary = first_line_value(practice, "summary")
+            current = first_line_value(practice, "summary")
             edited = f"Bewerking {round_} {summary}"
-            figures["text"].append(edit_to_reload(page, practice, summary, edited, edited))
+            figures["text"].append(edit_to_reload(page, practice, current, edited, edited))
             name, renamed = first_line_value(theme, "name"), f"Hernoemd thema {round_}"
             figures["theme rename"].append(edit_to_reload(page, theme, f"name: {name}", f"name: {renamed}", renamed))
             time.sleep(1)
