@@ -132,8 +132,8 @@ class LivePages:
         """Bring the entry and free pages up to date with ``atlas``, the content after an edit.
 
         When more than ``self.at_once`` pages read what changed (a theme renamed: every page of the theme),
-        only the edited entries' own pages and the pages in ``first`` (those open in a browser) are
-        rendered now; the others wait in ``deferred`` for ``catch_up``."""
+        only the pages in ``first`` (those open in a browser) are rendered now, or if none of them is
+        stale, the edited entries' own pages; the others wait in ``deferred`` for ``catch_up``."""
         entries, edges, kinds = self._follow(atlas)
         if not entries and _free_pages(self.atlas) == _free_pages(atlas):
             return DocsChange(atlas_changed=False)
@@ -155,7 +155,7 @@ class LivePages:
             else:
                 own.add(path)
         stale |= own
-        now = stale if len(stale) <= self.at_once else {path for path in stale if path in own or path in first}
+        now = stale if len(stale) <= self.at_once else (stale & set(first)) or own
         self.deferred = stale - now
         for path in sorted(now):
             self._render(path, change)

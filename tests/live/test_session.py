@@ -197,15 +197,14 @@ def test_settle_takes_in_what_only_whole_atlas_pages_show(session: LiveSession) 
 
 
 def test_pages_beyond_the_first_follow_in_settle(session: LiveSession, tmp_path: Path) -> None:
-    """A rename that reaches more pages than are rendered at once: the edited entry's page and the open
-    page now, the other pages that show the name in settle; then all equals a full rebuild."""
+    """A rename that reaches more pages than are rendered at once: the open page now, the other pages that
+    show the name (the theme's own page too) in settle; then all equals a full rebuild."""
     session.pages.at_once = 0
     replace_in("themes/droogte.yml", "name: Droogte", "name: Droogte en hitte")(session.content.content_dir)
     assert session.edit(first={"vragen/is-er-genoeg-water.md"})
     docs = session.config.docs_dir
-    assert "Droogte en hitte" in (docs / "themas" / "droogte.md").read_text(encoding="utf-8")
     assert "Droogte en hitte" in (docs / "vragen" / "is-er-genoeg-water.md").read_text(encoding="utf-8")
-    assert session.pages.deferred
+    assert "themas/droogte.md" in session.pages.deferred
     assert all("Droogte en hitte" not in (docs / path).read_text(encoding="utf-8") for path in session.pages.deferred)
     assert session.settle()
     assert not session.pages.deferred
@@ -225,3 +224,11 @@ def test_pages_beyond_the_first_follow_in_settle(session: LiveSession, tmp_path:
 )
 def test_docs_paths_of_an_address(url: str, paths: list[str]) -> None:
     assert docs_paths(url) == paths
+
+
+def test_without_an_open_page_the_edited_entry_comes_first(session: LiveSession) -> None:
+    session.pages.at_once = 0
+    replace_in("themes/droogte.yml", "name: Droogte", "name: Droogte en hitte")(session.content.content_dir)
+    assert session.edit()
+    assert "Droogte en hitte" in (session.config.docs_dir / "themas" / "droogte.md").read_text(encoding="utf-8")
+    assert "vragen/is-er-genoeg-water.md" in session.pages.deferred
