@@ -29,6 +29,8 @@ from random import Random
 from typing import TypeVar
 
 from generator.kinds import KIND_BY_KEY, KINDS
+from generator.progress import QUIET, Progress, counted
+from generator.terminal import terminal_progress
 from generator.vocab import (
     Domain,
     EventKind,
@@ -881,11 +883,16 @@ def generate(entries: int = DEFAULT_ENTRIES, seed: int = DEFAULT_SEED) -> dict[s
     return files
 
 
-def write_synthetic_atlas(out_dir: Path, entries: int = DEFAULT_ENTRIES, seed: int = DEFAULT_SEED) -> dict[str, int]:
+def write_synthetic_atlas(
+    out_dir: Path, entries: int = DEFAULT_ENTRIES, seed: int = DEFAULT_SEED, progress: Progress = QUIET
+) -> dict[str, int]:
     """Write the tree into ``out_dir`` (which must be empty or missing); returns the entries per kind."""
     if out_dir.exists() and any(out_dir.iterdir()):
         raise FileExistsError(f"{out_dir} is not empty")
-    for relative, text in generate(entries, seed).items():
+    progress.stage("Genereren")
+    files = generate(entries, seed)
+    progress.stage("Schrijven", len(files))
+    for relative, text in counted(progress, files.items()):
         path = out_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
@@ -899,7 +906,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default 2020)")
     args = parser.parse_args(argv)
     try:
-        counts = write_synthetic_atlas(args.out_dir, args.entries, args.seed)
+        with terminal_progress() as progress:
+            counts = write_synthetic_atlas(args.out_dir, args.entries, args.seed, progress)
     except (ValueError, FileExistsError) as error:
         parser.error(str(error))
     summary = ", ".join(f"{count} {KIND_BY_KEY[kind].folder}" for kind, count in counts.items())

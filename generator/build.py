@@ -22,6 +22,7 @@ from .exchange.jsonld import with_json_ld
 from .exchange.opendata import open_data_files
 from .exchange.siteurl import base_path, commit_of, read_site
 from .load import load
+from .progress import QUIET, Progress
 from .render import render_site
 from .search.searchindex import render_search_index
 from .sitecheck import check_site
@@ -33,9 +34,10 @@ if TYPE_CHECKING:
 ASSETS = Path(__file__).parent / "assets"
 
 
-def gather(config: AtlasConfig) -> Atlas:
+def gather(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Load and validate the whole content tree; raises ``ContentErrors``."""
-    return validate(load(config.content_dir, config.root), display_path(config.content_dir, config.root))
+    loaded = load(config.content_dir, config.root, progress)
+    return validate(loaded, display_path(config.content_dir, config.root), progress)
 
 
 def asset_files() -> dict[str, bytes]:
@@ -68,10 +70,11 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
     return changed
 
 
-def generate_docs(config: AtlasConfig) -> Atlas:
+def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
-    atlas = federate(gather(config), config.federation)
-    pages = render_site(atlas, config.today, Contributing.from_config(config))
+    atlas = federate(gather(config, progress), config.federation)
+    pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
+    progress.stage("Zoekindex")
     pages.update(render_search_index(atlas))
     site = read_site(config.mkdocs_file)
     pages.update(with_json_ld(pages, atlas, site.url))
@@ -102,7 +105,19 @@ class _WarningCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config: AtlasConfig) -> None:
+class _PageCounter(logging.Handler):
+    """Advances the progress for every page mkdocs writes (it says so in a debug message)."""
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__(logging.DEBUG)
+        self.progress = progress
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("Building page "):
+            self.progress.advance()
+
+
+def run_mkdocs(config: AtlasConfig, progress: Progress = QUIET) -> None:
     """``mkdocs build`` (strict by default); raises ``BuildError`` with mkdocs' warnings."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -110,6 +125,11 @@ def run_mkdocs(config: AtlasConfig) -> None:
     counter = _WarningCounter()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
+    pages = logging.getLogger("mkdocs.commands.build")
+    page_counter, level = _PageCounter(progress), pages.level
+    pages.addHandler(page_counter)
+    pages.setLevel(logging.DEBUG)
+    progress.stage("mkdocs", sum(1 for _ in config.docs_dir.rglob("*.md")))
     try:
         build(mkdocs_config(config))
     except MkDocsException as error:
@@ -117,15 +137,19 @@ def run_mkdocs(config: AtlasConfig) -> None:
         raise BuildError(f"mkdocs build mislukt: {error}\n{details}".strip()) from error
     finally:
         logger.removeHandler(counter)
+        pages.removeHandler(page_counter)
+        pages.setLevel(level)
 
 
-def build_site(config: AtlasConfig) -> Atlas:
+def build_site(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """The whole pipeline: content → docs folder → static site, checked for lost entries and broken links."""
-    atlas = generate_docs(config)
+    atlas = generate_docs(config, progress)
     if config.site_dir.exists():
         shutil.rmtree(config.site_dir)
     from .scale.parallel import build_pages  # imports this module
 
+    progress.stage("Site bouwen (mkdocs)")
     build_pages(config)  # mkdocs and the Content-Security-Policy (generator.csp), shared over processes
+    progress.stage("Site controleren")
     check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
     return atlas

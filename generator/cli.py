@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .annotations import FORMATS, GITHUB, default_format, github_annotations
 from .config import AtlasConfig
 from .errors import AtlasError, ContentErrors
+from .terminal import terminal_progress
 
 if TYPE_CHECKING:
     from .atlas import Atlas
@@ -39,7 +40,8 @@ def cmd_validate(args: argparse.Namespace, config: AtlasConfig) -> int:
 
     if getattr(args, "paths", None):
         return cmd_validate_files(args, config)
-    atlas = gather(config)
+    with terminal_progress() as progress:
+        atlas = gather(config, progress)
     total = sum(len(entries) for entries in atlas.entries.values())
     print(f"Alles in orde: {total} items en {len(atlas.pages)} pagina's gecontroleerd.")
     return 0
@@ -93,7 +95,8 @@ def cmd_build(args: argparse.Namespace, config: AtlasConfig) -> int:
     from .build import build_site
 
     config = with_sources(args, config)
-    atlas = build_site(config)
+    with terminal_progress() as progress:
+        atlas = build_site(config, progress)
     print_skipped_sources(atlas)
     total = sum(len(entries) for entries in atlas.entries.values())
     print(f"Site gebouwd in {config.site_dir}: {total} items.")
@@ -479,6 +482,7 @@ def parser() -> argparse.ArgumentParser:
         "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)"
     )
     add_source_options(serve)
+    serve.add_argument("--docs-dir", metavar="DIR", help="map voor de gegenereerde Markdown (standaard: build/docs/)")
     new = command("new", cmd_new, "Maak een nieuw, geldig sjabloonbestand met uitleg per veld.")
     new.add_argument("type", choices=sorted(KIND_BY_KEY), help="soort item")
     new.add_argument("id", help="id in kleine letters met koppeltekens; wordt de bestandsnaam")

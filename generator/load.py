@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, display_path
 from .kinds import KIND_BY_FOLDER, Kind
+from .progress import QUIET, Progress, counted
 from .yamlstrict import Document, read_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -151,7 +152,7 @@ def _refused(file: Path, path: str) -> ContentError | None:
     return None
 
 
-def load(content_dir: Path, root: Path) -> Loaded:
+def load(content_dir: Path, root: Path, progress: Progress = QUIET) -> Loaded:
     """Read every file under ``content_dir``; collect records, pages and errors."""
     loaded = Loaded([], [], [])
     if not content_dir.is_dir():
@@ -159,31 +160,38 @@ def load(content_dir: Path, root: Path) -> Loaded:
         return loaded
     # Resolved once: resolving every one of 20,000 paths costs seconds.
     shown_root = display_path(content_dir, root)
-    for file in _content_files(content_dir):
-        relative = file.relative_to(content_dir)
-        path = f"{shown_root}/{relative.as_posix()}"
-        folder = relative.parts[0] if len(relative.parts) > 1 else ""
-        refused = _refused(file, path)
-        if refused:
-            loaded.errors.append(refused)
-            continue
-        if folder == PAGES_FOLDER and len(relative.parts) == 2 and file.suffix == ".md":
-            text, error = read_text(file, path)
-            if error:
-                loaded.errors.append(error)
-            elif text is not None:
-                loaded.pages.append(Page(path, file.stem, text))
-            continue
-        kind = KIND_BY_FOLDER.get(folder)
-        if kind is None or len(relative.parts) != 2:
-            known = ", ".join(sorted([*KIND_BY_FOLDER, PAGES_FOLDER]))
-            loaded.errors.append(ContentError(path, 1, 1, "", f"hoort niet in deze map; gebruik een van: {known}"))
-            continue
-        if file.suffix not in (*YAML_SUFFIXES, ".md"):
-            loaded.errors.append(ContentError(path, 1, 1, "", "onbekend bestandstype; gebruik .yml of .md"))
-            continue
-        record, errors = read_record(kind, file, path)
-        loaded.errors.extend(errors)
-        if record:
-            loaded.records.append(record)
+    files = list(_content_files(content_dir))
+    progress.stage("Bestanden lezen", len(files))
+    for file in counted(progress, files):
+        load_file(loaded, file, content_dir, shown_root)
     return loaded
+
+
+def load_file(loaded: Loaded, file: Path, content_dir: Path, shown_root: str) -> None:
+    """Read one file under ``content_dir`` into ``loaded`` (``atlas serve`` re-reads only changed files)."""
+    relative = file.relative_to(content_dir)
+    path = f"{shown_root}/{relative.as_posix()}"
+    folder = relative.parts[0] if len(relative.parts) > 1 else ""
+    refused = _refused(file, path)
+    if refused:
+        loaded.errors.append(refused)
+        return
+    if folder == PAGES_FOLDER and len(relative.parts) == 2 and file.suffix == ".md":
+        text, error = read_text(file, path)
+        if error:
+            loaded.errors.append(error)
+        elif text is not None:
+            loaded.pages.append(Page(path, file.stem, text))
+        return
+    kind = KIND_BY_FOLDER.get(folder)
+    if kind is None or len(relative.parts) != 2:
+        known = ", ".join(sorted([*KIND_BY_FOLDER, PAGES_FOLDER]))
+        loaded.errors.append(ContentError(path, 1, 1, "", f"hoort niet in deze map; gebruik een van: {known}"))
+        return
+    if file.suffix not in (*YAML_SUFFIXES, ".md"):
+        loaded.errors.append(ContentError(path, 1, 1, "", "onbekend bestandstype; gebruik .yml of .md"))
+        return
+    record, errors = read_record(kind, file, path)
+    loaded.errors.extend(errors)
+    if record:
+        loaded.records.append(record)

@@ -34,6 +34,7 @@ from .contribute.formnames import CORRECTION_FORM
 from .contribute.routes import Contributing, correction_url, edit_url, kind_routes
 from .exchange.federation.origin import page_sources
 from .kinds import KIND_BY_KEY, KINDS, Kind
+from .progress import QUIET, Progress
 
 if TYPE_CHECKING:
     from .broker.signals.kinds import SignalKind
@@ -165,12 +166,22 @@ def page_path(entity: Any) -> str:
 class Renderer:
     """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
 
-    def __init__(self, atlas: Atlas, today: date | None = None, contributing: Contributing | None = None) -> None:
+    progress: Progress = QUIET
+    """Advanced by one per entry page."""
+
+    def __init__(
+        self,
+        atlas: Atlas,
+        today: date | None = None,
+        contributing: Contributing | None = None,
+        links: derive.Links | None = None,
+        matcher: Matcher | None = None,
+    ) -> None:
         self.atlas = atlas
         # The repository the contribution links point to: mkdocs.yml's extra.atlas (the default: this project's).
         self.contributing = contributing or Contributing.from_config(AtlasConfig().resolve())
-        self.links = derive.Links(atlas)
-        self.matcher = Matcher(match_data(atlas, self.links))
+        self.links = links or derive.Links(atlas)  # atlas serve passes its own, kept up to date edit by edit
+        self.matcher = matcher or Matcher(match_data(atlas, self.links))
         self.question_helper = QuestionHelper(self.matcher)
         self._question_helps: dict[str, QuestionHelp] | None = None
         self.today = clock.today(today)
@@ -198,7 +209,7 @@ class Renderer:
             mailto=mailto,
             question_help=self.question_help,
             signals=self.signals,
-            edit_url=lambda entity: edit_url(self.contributing.repository, atlas, entity),
+            edit_url=lambda entity: edit_url(self.contributing.repository, self.atlas, entity),
             correction_url=lambda entity: correction_url(self.contributing.repository, entity),
         )
 
@@ -247,6 +258,11 @@ class Renderer:
         text = self.env.get_template(template).render(link=self.link_from(base), base=base, **context)
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
+    def render_entry(self, kind: Kind, entity: Any) -> str:
+        """One entry's page (``atlas serve`` re-renders only the entries an edit reaches)."""
+        self.progress.advance()
+        return self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
+
     def render_all(self) -> dict[str, str]:
         pages: dict[str, str] = {"index.md": self.render("home.md.j2", "")}
         for kind in KINDS:
@@ -255,7 +271,7 @@ class Renderer:
                 f"overview/{kind.key}.md.j2", "../", kind=kind, entries=entries
             )
             for entity in entries:
-                pages[page_path(entity)] = self.render(f"entry/{kind.key}.md.j2", "../", kind=kind, e=entity)
+                pages[page_path(entity)] = self.render_entry(kind, entity)
         pages["broker/match.json"] = json.dumps(self.matcher.data, ensure_ascii=False, separators=(",", ":"))
         pages["vraag-stellen.md"] = self.render("ask.md.j2", "", **askform.template_context())
         pages["zoeken.md"] = self.render("search.md.j2", "")
@@ -270,6 +286,11 @@ class Renderer:
         return pages
 
 
-def render_site(atlas: Atlas, today: date | None = None, contributing: Contributing | None = None) -> dict[str, str]:
+def render_site(
+    atlas: Atlas, today: date | None = None, contributing: Contributing | None = None, progress: Progress = QUIET
+) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs folder; signals count from ``today``."""
-    return Renderer(atlas, today, contributing).render_all()
+    renderer = Renderer(atlas, today, contributing)
+    progress.stage("Pagina's maken", sum(len(entries) for entries in atlas.entries.values()))
+    renderer.progress = progress
+    return renderer.render_all()

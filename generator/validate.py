@@ -19,6 +19,7 @@ from .fieldtypes import TextProblemError
 from .kinds import KINDS, Kind
 from .load import Loaded, Page, Record
 from .models import Entity
+from .progress import QUIET, Progress, counted
 from .textcheck import text_problems
 from .yamlstrict import FieldPath, field_name
 
@@ -198,12 +199,13 @@ def check_pages(pages: list[Page], content_dir_label: str) -> list[ContentError]
     return errors
 
 
-def validate(loaded: Loaded, content_dir_label: str = "content") -> Atlas:
+def validate(loaded: Loaded, content_dir_label: str = "content", progress: Progress = QUIET) -> Atlas:
     """Validate everything; raise ``ContentErrors`` with every error, or return the atlas."""
     atlas = Atlas(pages=loaded.pages)
     errors = list(loaded.errors)
     unvalidated = []
-    for record in loaded.records:
+    progress.stage("Controleren", len(loaded.records))
+    for record in counted(progress, loaded.records):
         entity, record_errors = validate_record(record)
         errors.extend(record_errors)
         duplicate = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,6 @@ from generator import render
 from generator.atlas import Atlas
 from generator.build import build_site, gather
 from generator.config import AtlasConfig
-from generator.contribute.routes import Contributing
 from generator.errors import BuildError
 from generator.exchange.siteurl import base_path, read_site
 from generator.sitecheck import SiteCheckError, broken_links, census, check_site, lost_entries
@@ -112,10 +112,8 @@ def test_build_fails_on_a_broken_link_the_templates_make(
 ) -> None:
     """Links in Markdown are mkdocs' to check; raw HTML from a template is checked in the built site."""
 
-    def with_broken_link(
-        atlas: Atlas, today: date | None = None, contributing: Contributing | None = None
-    ) -> dict[str, str]:
-        pages = render.render_site(atlas, today, contributing)
+    def with_broken_link(atlas: Atlas, today: date | None = None, *rest: Any, **options: Any) -> dict[str, str]:
+        pages = render.render_site(atlas, today, *rest, **options)
         pages["index.md"] += '\n<p><a href="nergens/">nergens</a></p>\n'
         return pages
 

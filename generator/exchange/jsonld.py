@@ -164,14 +164,17 @@ def script_block(described: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>\n'
 
 
-def with_json_ld(pages: dict[str, str], atlas: Atlas, site_url: str) -> dict[str, str]:
-    """The rendered entry pages of the kinds in ``DESCRIBERS``, each with its JSON-LD at the end."""
-    data = LinkedData(atlas, site_url)
+def with_json_ld(pages: dict[str, str], atlas: Atlas, site_url: str, links: Links | None = None) -> dict[str, str]:
+    """The rendered entry pages in ``pages`` of the kinds in ``DESCRIBERS``, each with its JSON-LD at the end
+    (``atlas serve`` passes only the pages an edit changed, and its own ``links``)."""
+    data = LinkedData(atlas, site_url, links)
     updated: dict[str, str] = {}
     for kind in DESCRIBERS:
         section = KIND_BY_KEY[kind].section
         for entity in atlas.of(kind):
             path = f"{section}/{entity.id}.md"
+            if path not in pages:
+                continue
             described = data.describe(kind, entity)
             if described is not None:
                 updated[path] = pages[path] + "\n" + script_block(described)

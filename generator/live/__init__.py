@@ -1,0 +1,1 @@
+"""atlas serve: content, pages and site kept up to date edit by edit."""
