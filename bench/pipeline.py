@@ -56,8 +56,10 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def steps(content: Path, work: Path) -> dict[str, Any]:
     """``build_site``'s stages one by one; per stage seconds and the peak RSS so far (self, largest child)."""
-    from generator.build import asset_files, gather, write_tree
+    from generator.build import docs_files, gather, write_tree
     from generator.config import AtlasConfig
+    from generator.contribute.routes import Contributing
+    from generator.exchange.siteurl import base_path, read_site
     from generator.render import render_site
     from generator.scale.parallel import build_pages, worker_count
     from generator.search.searchindex import render_search_index
@@ -77,18 +79,17 @@ def steps(content: Path, work: Path) -> dict[str, Any]:
         return result
 
     def write_docs() -> None:
-        files = {path: text.encode("utf-8") for path, text in {**pages, **index}.items()}
-        write_tree(config.docs_dir, {**files, **asset_files()})
+        write_tree(config.docs_dir, docs_files(config, atlas, {**pages, **index}))
 
     def mkdocs() -> int:
         shutil.rmtree(config.site_dir, ignore_errors=True)
         return build_pages(config)
 
     def check() -> None:
-        check_site(atlas, config.content_dir, config.site_dir)
+        check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
 
     atlas = step("validate", lambda: gather(config))
-    pages = step("generate", lambda: render_site(atlas, config.today))
+    pages = step("generate", lambda: render_site(atlas, config.today, Contributing.from_config(config)))
     index = step("search index", lambda: render_search_index(atlas))
     step("write docs", write_docs)
     workers = worker_count(config)

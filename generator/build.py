@@ -76,13 +76,18 @@ def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
     progress.stage("Zoekindex")
     pages.update(render_search_index(atlas))
+    write_tree(config.docs_dir, docs_files(config, atlas, pages))
+    return atlas
+
+
+def docs_files(config: AtlasConfig, atlas: Atlas, pages: dict[str, str]) -> dict[str, bytes]:
+    """The docs folder from the rendered pages: entry pages with their JSON-LD, the assets, the open data."""
     site = read_site(config.mkdocs_file)
-    pages.update(with_json_ld(pages, atlas, site.url))
+    pages = {**pages, **with_json_ld(pages, atlas, site.url)}
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())
     files.update(open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir)))
-    write_tree(config.docs_dir, files)
-    return atlas
+    return files
 
 
 def mkdocs_config(config: AtlasConfig) -> MkDocsConfig:
@@ -148,8 +153,7 @@ def build_site(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
         shutil.rmtree(config.site_dir)
     from .scale.parallel import build_pages  # imports this module
 
-    progress.stage("Site bouwen (mkdocs)")
-    build_pages(config)  # mkdocs and the Content-Security-Policy (generator.csp), shared over processes
+    build_pages(config, progress)  # mkdocs and the Content-Security-Policy (generator.csp), shared over processes
     progress.stage("Site controleren")
     check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
     return atlas

@@ -51,8 +51,9 @@ class LinkedData:
         ]
 
     def partners(self, entity: Any, field: str) -> list[dict[str, Any]]:
-        ids = getattr(entity, field)
-        found = [self.atlas.get("partner", key) for key in ([ids] if isinstance(ids, str) else ids)]
+        ids = getattr(entity, field)  # one id, a list of ids, or None (an event without an organiser)
+        keys = [ids] if isinstance(ids, str) else list(ids or [])
+        found = [self.atlas.get("partner", key) for key in keys]
         return [self.reference("partner", partner, "Organization") for partner in found if partner]
 
     def describe(self, kind: str, entity: Any) -> dict[str, Any] | None:

@@ -25,6 +25,7 @@ from ..build import run_mkdocs
 from ..config import AtlasConfig
 from ..csp import apply_policy, with_policy
 from ..errors import BuildError
+from ..progress import QUIET, Progress
 from .shard import ShardJob, ShardResult, build_shard
 
 PAGES_PER_WORKER = 2000
@@ -46,21 +47,25 @@ def worker_count(config: AtlasConfig) -> int:
     return config.workers if config.workers is not None else default_workers(count_pages(config))
 
 
-def build_pages(config: AtlasConfig) -> int:
+def build_pages(config: AtlasConfig, progress: Progress = QUIET) -> int:
     """mkdocs over the docs folder into the (empty) site folder, then the Content-Security-Policy on every page
     (``generator.csp``), with ``worker_count`` processes; returns how many it used. Raises ``BuildError`` with
     mkdocs' messages when mkdocs fails, or warns in strict mode, and when a page has a script not of the theme."""
     workers = worker_count(config)
     if workers == 1:
-        run_mkdocs(config)
+        run_mkdocs(config, progress)
         apply_policy(config.site_dir)
         return 1
+    progress.stage("mkdocs", count_pages(config))
     jobs = [
         ShardJob(config.mkdocs_file, config.docs_dir, config.site_dir, config.strict, index, workers)
         for index in range(workers)
     ]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = list(pool.map(build_shard, jobs))
+        results = []
+        for result in pool.map(build_shard, jobs):  # in share order: the progress moves as shares finish
+            results.append(result)
+            progress.advance(len(result.built))
     check_results(results, config.strict)
     apply_policy_to_the_rest(config.site_dir, {page for result in results for page in result.with_policy})
     return workers

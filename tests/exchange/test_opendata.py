@@ -153,3 +153,26 @@ def test_the_same_content_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("TZ", "Pacific/Kiritimati")
     second = open_data_files(FIXTURE, name="Testatlas", site_url=SITE_URL, commit=None)
     assert first == second
+
+
+@pytest.mark.parametrize("organiser", [None, "voorbeeld-planbureau", "bestaat-niet"])
+def test_an_event_has_json_ld_with_or_without_an_organiser(organiser: str | None) -> None:
+    from generator.exchange.jsonld import LinkedData
+    from generator.models import Event
+
+    event = Event.model_validate(
+        {
+            "id": "dag",
+            "title": "Dag",
+            "kind": "webinar",
+            "description": "Over hitte.",
+            "start": "2026-05-01",
+            "online": True,
+        }
+        | ({"organiser": organiser} if organiser else {})
+    )
+    described = LinkedData(FIXTURE, SITE_URL).describe("event", event)
+    assert described is not None
+    assert described["@type"] == "Event"
+    names = [partner["name"] for partner in described.get("organizer", [])]
+    assert names == (["Voorbeeld Planbureau"] if organiser == "voorbeeld-planbureau" else [])
