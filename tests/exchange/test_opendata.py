@@ -153,3 +153,10 @@ def test_the_same_content_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("TZ", "Pacific/Kiritimati")
     second = open_data_files(FIXTURE, name="Testatlas", site_url=SITE_URL, commit=None)
     assert first == second
+
+
+def test_an_event_without_organiser_has_none_in_json_ld() -> None:
+    from generator.exchange.jsonld import LinkedData
+
+    event = FIXTURE.get("event", "kenniscafe-hitte").model_copy(update={"organiser": None})
+    assert LinkedData(FIXTURE, SITE_URL).partners(event, "organiser") == []
