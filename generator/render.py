@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 import threading
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,6 +165,26 @@ def page_path(entity: Any) -> str:
     return f"{kind_of(entity).section}/{entity.id}.md"
 
 
+def served_folder(template: str, context: dict[str, Any]) -> str:
+    """The folder mkdocs serves the page at (``use_directory_urls``), relative to the site root."""
+    if template.startswith("entry/"):
+        return f"{context['kind'].section}/{context['e'].id}/"
+    if template.startswith("overview/"):
+        return f"{context['kind'].section}/"
+    if template == "home.md.j2":
+        return ""
+    # A page of its own (vraag-stellen.md, zoeken.md, …): one folder deep, outside every section.
+    return f"{template.removesuffix('.md.j2')}/"
+
+
+@cache
+def section_url(folder: str, section: str) -> str:
+    """A section's folder relative to a page's folder, as mkdocs writes it: ``../../partners/``, or
+    nothing from the section's own overview."""
+    relative = posixpath.relpath(section, folder or ".")
+    return "" if relative == "." else relative + "/"
+
+
 class Renderer:
     """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
 
@@ -254,8 +276,22 @@ class Renderer:
 
         return link
 
+    def html_link_from(self, folder: str) -> Any:
+        def html_link(entity: Any, text: str | None = None, block: bool = False) -> Markup:
+            """The link as mkdocs would write it: Python-Markdown passes it through without parsing it."""
+            shown = text if text is not None else derive.label(entity)
+            # Inside a raw HTML block Markdown escapes would show; inline, Markdown still reads the text.
+            shown_html = html.escape(shown, quote=False) if block else md_escape(shown)
+            href = f"{section_url(folder, kind_of(entity).section)}{entity.id}/"
+            return Markup(f'<a href="{href}">{shown_html}</a>')
+
+        return html_link
+
     def render(self, template: str, base: str, **context: Any) -> str:
-        text = self.env.get_template(template).render(link=self.link_from(base), base=base, **context)
+        html_link = self.html_link_from(served_folder(template, context))
+        text = self.env.get_template(template).render(
+            link=self.link_from(base), html_link=html_link, base=base, **context
+        )
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
     def render_entry(self, kind: Kind, entity: Any) -> str:

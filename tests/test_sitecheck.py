@@ -121,3 +121,13 @@ def test_build_fails_on_a_broken_link_the_templates_make(
     config = AtlasConfig(content_dir=content, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site").resolve()
     with pytest.raises(BuildError, match=r"index\.html: de link 'nergens/' wijst naar /nergens/"):
         build_site(config)
+
+
+def test_build_fails_when_the_templates_html_links_miss(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lists and tables of entries are HTML that mkdocs does not check (render.html_link_from): the site check does."""
+    monkeypatch.setattr(render, "section_url", lambda folder, section: "nergens/")
+    config = AtlasConfig(content_dir=content, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site").resolve()
+    with pytest.raises(BuildError, match=r"de link 'nergens/[^']+/' wijst naar "):
+        build_site(config)

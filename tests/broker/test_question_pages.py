@@ -23,15 +23,20 @@ def test_who_can_help_lists_partners_not_yet_linked_with_reasons(content: Path) 
     page = question_page(content, "hoe-houden-we-wijken-koel")
     helpers = section(page, "Wie kan helpen")
     # The planbureau is linked already; the gemeente is not, and works on the theme in the region.
-    assert "[Voorbeeld Planbureau]" not in helpers
+    assert ">Voorbeeld Planbureau</a>" not in helpers
     assert "(kennispartner): zelfde thema: Klimaatadaptatie; schakelfunctie van Voorbeeldregio" in helpers
-    assert "[Voorbeeld Planbureau](../partners/voorbeeld-planbureau.md)" in section(page, "Gekoppelde kennispartners")
+    assert '<a href="../../partners/voorbeeld-planbureau/">Voorbeeld Planbureau</a>' in section(
+        page, "Gekoppelde kennispartners"
+    )
 
 
 def test_what_is_known_lists_practices_and_research_on_the_themes(content: Path) -> None:
     page = question_page(content, "is-er-genoeg-water")
     known = section(page, "Wat is er al bekend")
-    assert "[Koele wijken](../praktijken/koele-wijken.md) (goede praktijk): verwant thema: Klimaatadaptatie" in known
+    assert (
+        '<a href="../../praktijken/koele-wijken/">Koele wijken</a> (goede praktijk): verwant thema: Klimaatadaptatie'
+        in known
+    )
     assert "droogte-verkenning" not in known  # linked to the question already
 
 
@@ -55,7 +60,7 @@ def test_the_same_question_elsewhere(content: Path, write: Callable[[str, str], 
     )
     page = question_page(content, "hoe-houden-we-wijken-koel")
     elsewhere = section(page, "Dezelfde vraag elders")
-    assert "[Hoe houden we oude wijken koel?](../vragen/koele-wijken-elders.md) (kennisvraag)" in elsewhere
+    assert '<a href="../koele-wijken-elders/">Hoe houden we oude wijken koel?</a> (kennisvraag)' in elsewhere
     assert "is-er-genoeg-water" not in elsewhere  # another theme, and no words in common
     assert "Geen vergelijkbare vraag" in section(question_page(content, "is-er-genoeg-water"), "Dezelfde vraag elders")
 

@@ -1,0 +1,39 @@
+"""Links written as HTML (``html_link`` in the templates) carry the URLs mkdocs would have written."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.utils import get_relative_url
+
+from generator.kinds import KINDS
+from generator.render import section_url, served_folder
+
+FOLDERS = ["", "zoeken/", "vraag-stellen/", *(f"{kind.section}/" for kind in KINDS), "themas/klimaat/", "partners/x/"]
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+@pytest.mark.parametrize("section", [kind.section for kind in KINDS])
+def test_section_url_is_mkdocs_relative_url(folder: str, section: str) -> None:
+    target = f"{section}/some-entry/"
+    assert section_url(folder, section) + "some-entry/" == get_relative_url(target, folder)
+
+
+@pytest.mark.parametrize(
+    ("template", "context", "folder"),
+    [
+        ("home.md.j2", {}, ""),
+        ("overview/theme.md.j2", {"kind": KINDS[0]}, f"{KINDS[0].section}/"),
+        ("ask.md.j2", {}, "ask/"),
+    ],
+)
+def test_served_folder(template: str, context: dict[str, object], folder: str) -> None:
+    assert served_folder(template, context) == folder
+
+
+def test_an_entry_page_is_served_in_a_folder_of_its_own() -> None:
+    class Entry:
+        id = "koele-wijken"
+
+    assert (
+        served_folder("entry/practice.md.j2", {"kind": KINDS[0], "e": Entry()}) == f"{KINDS[0].section}/koele-wijken/"
+    )
