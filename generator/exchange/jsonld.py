@@ -51,7 +51,7 @@ class LinkedData:
         ]
 
     def partners(self, entity: Any, field: str) -> list[dict[str, Any]]:
-        ids = getattr(entity, field)
+        ids = getattr(entity, field) or []  # an optional field (an event without organiser) is None
         found = [self.atlas.get("partner", key) for key in ([ids] if isinstance(ids, str) else ids)]
         return [self.reference("partner", partner, "Organization") for partner in found if partner]
 
