@@ -56,3 +56,21 @@ def shown_groups(groups: Sequence[tuple[Any, Sequence[Any]]]) -> list[tuple[Any,
             kept.append((group, members[:left]))
             left -= len(kept[-1][1])
     return kept
+
+
+NOUNS = {
+    "partner": ("kennispartner", "kennispartners"),
+    "practice": ("goede praktijk", "goede praktijken"),
+    "network": ("netwerk", "netwerken"),
+    "question": ("kennisvraag", "kennisvragen"),
+    "research": ("onderzoek", "onderzoeken"),
+    "event": ("bijeenkomst", "bijeenkomsten"),
+}
+"""What the line under a cut list calls the entries it leaves out (the section titles do not all fit:
+"Agenda", "Onderzoek")."""
+
+
+def noun(kind: str, count: int, adjective: str = "") -> str:
+    """ "open kennisvraag" for one, "open kennisvragen" for more."""
+    singular, plural = NOUNS[kind]
+    return " ".join(part for part in (adjective, singular if count == 1 else plural) if part)

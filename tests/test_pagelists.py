@@ -73,6 +73,21 @@ def test_grouped_lists_keep_their_order_up_to_the_limit(sizes: list[int], kept: 
     assert [group for group, _ in shown] == [f"group {n}" for n in range(len(kept))]
 
 
+@pytest.mark.parametrize(
+    ("kind", "count", "adjective", "expected"),
+    [
+        ("partner", 1, "", "kennispartner"),
+        ("partner", 20, "landelijke", "landelijke kennispartners"),
+        ("question", 1, "open", "open kennisvraag"),
+        ("question", 3, "beantwoorde", "beantwoorde kennisvragen"),
+        ("research", 2, "", "onderzoeken"),
+        ("event", 8, "", "bijeenkomsten"),
+    ],
+)
+def test_the_line_names_what_it_leaves_out(kind: str, count: int, adjective: str, expected: str) -> None:
+    assert pagelists.noun(kind, count, adjective) == expected
+
+
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Atlas, Path]:
     """A synthetic atlas of 1,500 entries built into a site: its 25 regions and 40 themes have
@@ -115,7 +130,11 @@ def test_every_list_shows_the_limit_the_count_and_a_link(synthetic: tuple[Atlas,
             if len(linked) > pagelists.LIST_LIMIT:
                 capped += 1
                 assert more == [
-                    (f"{scope}={entity.id}&type={kind}", str(len(linked) - pagelists.LIST_LIMIT), title.lower())
+                    (
+                        f"{scope}={entity.id}&type={kind}",
+                        str(len(linked) - LIMIT),
+                        pagelists.noun(kind, len(linked) - LIMIT),
+                    )
                 ]
             else:
                 assert more == []
@@ -138,7 +157,7 @@ def test_questions_link_to_their_statuses(synthetic: tuple[Atlas, Path], title: 
     assert len(listed) > pagelists.LIST_LIMIT
     assert len(LISTED.findall(page[title])) == pagelists.LIST_LIMIT
     ((query, count, noun),) = MORE.findall(page[title])
-    assert noun == title.lower()
+    assert noun == pagelists.noun("question", int(count), "open")
     assert int(count) == len(listed) - pagelists.LIST_LIMIT
     assert parse_qs(html.unescape(query)) == {"region": [region.id], "type": ["question"], "status": list(statuses)}
 
@@ -174,7 +193,7 @@ def test_partner_lists_show_the_limit_across_their_groups(synthetic: tuple[Atlas
         assert (html.unescape(query), int(count), noun) == (
             f"region={region.id}&type=partner",
             len(partners) - LIMIT,
-            "kennispartners",
+            pagelists.noun("partner", len(partners) - LIMIT),
         )
         national = derive.national_partners(links, region.agenda_themes)
         assert len(LISTED.findall(page["Landelijke kennispartners"])) == min(len(national), LIMIT)
