@@ -24,7 +24,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import clock, derive, vocab
+from . import clock, derive, pagelists, vocab
 from .atlas import Atlas
 from .broker import askform
 from .broker.match.data import match_data
@@ -219,6 +219,7 @@ class Renderer:
         )
         self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text, html=html_text)
         self.env.globals["page_sources"] = lambda entity: page_sources(atlas, entity)
+        self.env.globals["pagelists"] = pagelists  # long lists on entry pages: templates/_pagelists.md.j2
         self.env.tests["contains_value"] = lambda values, value: value in values
         self.env.globals.update(
             atlas=atlas,

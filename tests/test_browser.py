@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.pagelists import LIST_LIMIT
+
 pytestmark = pytest.mark.browser
 
 
@@ -49,3 +51,14 @@ def test_navigation_tabs_reach_every_section(page: Page, site_url: str) -> None:
     for name, path in [("Thema's", "/themas/"), ("Kennispartners", "/partners/"), ("Vragen", "/vragen/")]:
         page.locator(".md-tabs").get_by_role("link", name=name).click()
         expect(page).to_have_url(f"{site_url}{path}")
+
+
+def test_a_cut_list_leads_to_all_of_its_entries_in_search(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/themas/kennisinfrastructuur/")
+    more = page.get_by_role("link", name=re.compile(r"^En nog (\d+) kennispartners: bekijk ze allemaal in Zoeken$"))
+    hidden = int(re.findall(r"\d+", more.inner_text())[0])
+    listed = page.locator("article").locator("h3 + ul a[href*='/partners/']").count()  # grouped by level
+    assert listed == LIST_LIMIT
+    more.click()
+    expect(page).to_have_url(f"{site_url}/zoeken/?theme=kennisinfrastructuur&type=partner")
+    expect(page.locator("#atlas-status")).to_have_text(f"{listed + hidden} resultaten.")
