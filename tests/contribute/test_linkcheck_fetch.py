@@ -146,10 +146,10 @@ def test_requests_to_one_host_start_at_least_the_delay_apart(server: LinkServer)
     arrivals = sorted(seen.at for seen in server.log if seen.path in paths)
     assert len(arrivals) == 5
     gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
-    # Starts are 0.3 s apart (test_host_gate_spaces_starts_by_the_clock checks that exactly); arrivals at the
-    # server may shift a little on a busy machine, so each gap gets slack and the whole span a little less.
-    assert min(gaps) >= 0.15, gaps
-    assert arrivals[-1] - arrivals[0] >= 4 * 0.3 - 0.1, gaps
+    # Starts are 0.3 s apart (test_host_gate_spaces_starts_by_the_clock checks that exactly, with a fake clock).
+    # Arrivals at the server shift on a busy machine, one gap by more than another, so only the whole span of
+    # five requests is held here, with slack for the first one arriving late: without the pause it is ~0.
+    assert arrivals[-1] - arrivals[0] >= 4 * 0.3 - 0.3, gaps
 
 
 @pytest.mark.parametrize("per_host", [1, 2])
