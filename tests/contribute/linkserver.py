@@ -62,6 +62,7 @@ def handler_for(server: LinkServer) -> type[BaseHTTPRequestHandler]:
         def route(self) -> None:
             path = self.path
             folder = path.rsplit("/", 1)[0]
+            self.counted_out = False  # one handler can answer several requests of a kept-alive connection
             with server.lock:
                 server.in_flight[folder] = server.in_flight.get(folder, 0) + 1
                 server.counts[path] = server.counts.get(path, 0) + 1
@@ -71,14 +72,23 @@ def handler_for(server: LinkServer) -> type[BaseHTTPRequestHandler]:
             try:
                 self.respond(path, count)
             finally:
-                with server.lock:
-                    server.in_flight[folder] -= 1
+                self.done(folder)
+
+        def done(self, folder: str) -> None:
+            """This request no longer counts as in flight: called before its answer is written (the client may send
+            its next request the moment it has the answer), and once more after it, which then does nothing."""
+            if self.counted_out:
+                return
+            self.counted_out = True
+            with server.lock:
+                server.in_flight[folder] -= 1
 
         def respond(self, path: str, count: int) -> None:
             if path.startswith("/ok") or path.startswith("/rate/"):
                 self.answer(200)
             elif path.startswith("/hold/"):
                 time.sleep(HOLD_SECONDS)
+                self.done(path.rsplit("/", 1)[0])
                 self.answer(200)
             elif path == "/moved":
                 self.answer(301, {"Location": "/ok/new-home"})
