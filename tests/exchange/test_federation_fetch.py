@@ -16,7 +16,7 @@ from tests.conftest import FIXTURE_CONTENT
 from tests.exchange.federation_atlases import NOORD, write_atlas_json
 from tests.exchange.source_server import LIMIT, SourceServer, closed_port, source_server
 
-TIMEOUT = 0.5
+TIMEOUT = 1.5  # the slow source sleeps 3 s; a good one must not time out on a busy machine
 
 
 @pytest.fixture(scope="module")
