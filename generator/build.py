@@ -22,6 +22,7 @@ from .exchange.jsonld import with_json_ld
 from .exchange.opendata import open_data_files
 from .exchange.siteurl import base_path, commit_of, read_site
 from .load import load
+from .mkdocslog import WarningCollector
 from .progress import QUIET, Progress
 from .render import render_site
 from .search.searchindex import render_search_index
@@ -101,15 +102,6 @@ def mkdocs_config(config: AtlasConfig) -> MkDocsConfig:
     )
 
 
-class _WarningCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 class _PageCounter(logging.Handler):
     """Advances the progress for every page mkdocs writes (it says so in a debug message)."""
 
@@ -127,7 +119,7 @@ def run_mkdocs(config: AtlasConfig, progress: Progress = QUIET) -> None:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    counter = _WarningCounter()
+    counter = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)
     pages = logging.getLogger("mkdocs.commands.build")

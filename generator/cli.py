@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -118,17 +118,24 @@ def cmd_new(args: argparse.Namespace, config: AtlasConfig) -> int:
     return 0
 
 
+def regenerate(
+    check: bool, stale: Callable[[], Iterable[str]], write: Callable[[], Iterable[Path]], command: str
+) -> int:
+    """Files generated from the models and content: with ``--check`` name each stale one (exit 1), else write them."""
+    if check:
+        names = list(stale())
+        for name in names:
+            print(f"{name}: verouderd; draai 'atlas {command}'", file=sys.stderr)
+        return 1 if names else 0
+    for path in write():
+        print(path)
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace, config: AtlasConfig) -> int:
     from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
 
-    if args.check:
-        stale = stale_schemas(SCHEMA_DIR)
-        for name in stale:
-            print(f"{name}: verouderd; draai 'atlas schemas'", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write_schemas(SCHEMA_DIR):
-        print(path)
-    return 0
+    return regenerate(args.check, lambda: stale_schemas(SCHEMA_DIR), lambda: write_schemas(SCHEMA_DIR), "schemas")
 
 
 def cmd_issue_form(args: argparse.Namespace, config: AtlasConfig) -> int:
@@ -136,14 +143,7 @@ def cmd_issue_form(args: argparse.Namespace, config: AtlasConfig) -> int:
     from .contribute.issueforms import stale_forms, write_forms
 
     atlas = gather(config)
-    if args.check:
-        stale = stale_forms(atlas)
-        for name in stale:
-            print(f"{name}: verouderd; draai 'atlas issue-form'", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write_forms(atlas):
-        print(path)
-    return 0
+    return regenerate(args.check, lambda: stale_forms(atlas), lambda: write_forms(atlas), "issue-form")
 
 
 def cmd_from_issue(args: argparse.Namespace, config: AtlasConfig) -> int:

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 import yaml
 
 from ..errors import AtlasError
+from ..settings import atlas_settings, read_settings
 
 DEFAULT_BRANCH = "main"
 CONTENT_FOLDER = "content"
@@ -58,20 +59,12 @@ class Repository:
         return f"{self.url}/issues/new?{urlencode(fields, quote_via=quote)}"
 
 
-class _SettingsLoader(yaml.SafeLoader):
-    """Safe YAML that reads mkdocs' own tags (``!ENV``, ``!!python/name:``) as empty: they are not ours."""
-
-
-_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def _atlas_settings(mkdocs_file: Path) -> dict[str, Any]:
     try:
-        settings = yaml.load(mkdocs_file.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506
+        settings = read_settings(mkdocs_file)
     except (OSError, yaml.YAMLError) as error:
         raise AtlasError(f"{mkdocs_file}: kan de instellingen niet lezen: {error}") from error
-    extra = settings.get("extra") if isinstance(settings, dict) else None
-    atlas = extra.get("atlas") if isinstance(extra, dict) else None
+    atlas = atlas_settings(settings)
     if not isinstance(atlas, dict):
         raise AtlasError(f"{mkdocs_file}: extra.atlas ontbreekt")
     return atlas

@@ -16,6 +16,7 @@ import yaml
 
 from ..config import PROJECT_ROOT
 from ..errors import BuildError
+from ..settings import read_settings
 
 MKDOCS_FILE = PROJECT_ROOT / "mkdocs.yml"
 COMMIT_VARIABLE = "GITHUB_SHA"
@@ -35,11 +36,9 @@ class Site:
 def read_site(mkdocs_file: Path = MKDOCS_FILE) -> Site:
     """``site_name`` and ``site_url`` from ``mkdocs.yml``; raises ``BuildError`` when the address is missing."""
     try:
-        settings = yaml.safe_load(mkdocs_file.read_text(encoding="utf-8"))
+        settings = read_settings(mkdocs_file)
     except (OSError, yaml.YAMLError) as error:
         raise BuildError(f"{mkdocs_file.name} is niet te lezen: {error}") from error
-    if not isinstance(settings, dict):
-        settings = {}
     url = settings.get("site_url")
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise BuildError(f"{mkdocs_file.name}: site_url ontbreekt of is geen http(s)-adres")

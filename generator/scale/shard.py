@@ -26,6 +26,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..mkdocslog import WarningCollector
+
 SHARED_SHARE = 0
 """The share that also writes the theme's files, the assets, 404.html and the sitemap."""
 
@@ -80,22 +82,11 @@ def partition(sizes: dict[str, int], count: int) -> list[list[str]]:
     return [sorted(share) for share in shares]
 
 
-class _Collector(logging.Handler):
-    """mkdocs' warnings and errors of this worker, as the parent will report them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def build_shard(job: ShardJob) -> ShardResult:
     """Run in a worker process: build share ``job.index``; mkdocs' own failures come back as ``error``."""
     from mkdocs.exceptions import MkDocsException
 
-    collector = _Collector()
+    collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     result = ShardResult(index=job.index, all_pages=[])

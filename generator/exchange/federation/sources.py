@@ -18,10 +18,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ...config import SourceSpec
 from ...errors import AtlasError
+from ...settings import atlas_settings, read_settings
 
 NAME_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NAME_MAX = 30
@@ -31,13 +30,6 @@ REMOTE = ("http://", "https://", "file://")
 
 class SourceConfigError(AtlasError):
     """The list of sources itself is wrong: a bad name, a missing location, a name used twice."""
-
-
-class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml may hold mkdocs' own tags (``!ENV``, ``!relative``): read them as nothing."""
-
-
-_Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def located(location: str, base: Path) -> str:
@@ -60,9 +52,7 @@ def sources_in(mkdocs_file: Path) -> list[SourceSpec]:
     """The sources configured in ``mkdocs.yml`` (``extra.atlas.sources``); none when the key is absent."""
     if not mkdocs_file.is_file():
         return []
-    text = mkdocs_file.read_text(encoding="utf-8")
-    settings = yaml.load(text, Loader=_Lenient) or {}  # noqa: S506 (a SafeLoader; tags read as None)
-    listed = ((settings.get("extra") or {}).get("atlas") or {}).get("sources") or []
+    listed = (atlas_settings(read_settings(mkdocs_file)) or {}).get("sources") or []
     where = f"{mkdocs_file.name}: extra.atlas.sources"
     if not isinstance(listed, list):
         raise SourceConfigError(f"{where}: verwacht een lijst van bronnen (name, url)")
