@@ -16,23 +16,9 @@ BODIES = Path(__file__).parent / "bodies"
 
 
 @pytest.fixture
-def correct(tmp_path: Path, atlas_cli: Callable[..., CliResult]) -> Callable[[str], CliResult]:
-    def run(text: str) -> CliResult:
-        (tmp_path / "issue.md").write_text(text, encoding="utf-8")
-        return atlas_cli(
-            "from-issue",
-            str(tmp_path / "issue.md"),
-            "--form",
-            "correctie.yml",
-            "--content",
-            str(REAL_CONTENT),
-            "--out",
-            str(tmp_path / "out"),
-            "--comment",
-            str(tmp_path / "comment.md"),
-        )
-
-    return run
+def correct(run_issue: Callable[[str, str], CliResult]) -> Callable[[str], CliResult]:
+    """from-issue with the correction form (``run_issue`` in conftest.py)."""
+    return lambda text: run_issue("correctie.yml", text)
 
 
 def changed_lines(before: Path, after: Path) -> list[str]:

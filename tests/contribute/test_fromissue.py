@@ -16,9 +16,9 @@ from generator.contribute.issueforms import NEW_ENTRY_KINDS, TEMPLATE_DIR
 from generator.kinds import KIND_BY_KEY
 from generator.scaffold import template_text
 from tests.conftest import REAL_CONTENT, CliResult
+from tests.contribute.conftest import TODAY
 
 BODIES = Path(__file__).parent / "bodies"
-TODAY = "2026-11-30"
 EXPECTED_FILES = {
     "kennispartner.yml": "partners/kennisplatform-leefbare-wijken.md",
     "praktijk.yml": "practices/hittekaart-met-bewoners-in-twente.md",
@@ -39,30 +39,6 @@ def with_answer(text: str, label: str, answer: str) -> str:
     replaced, count = pattern.subn(lambda found: found[1] + answer, text, count=1)
     assert count == 1, label
     return replaced
-
-
-@pytest.fixture
-def run_issue(tmp_path: Path, atlas_cli: Callable[..., CliResult]) -> Callable[[str, str], CliResult]:
-    """from-issue on a body against the real content; the file goes to tmp_path/out, the comment to a file."""
-
-    def run(form: str, text: str) -> CliResult:
-        (tmp_path / "issue.md").write_text(text, encoding="utf-8")
-        return atlas_cli(
-            "from-issue",
-            str(tmp_path / "issue.md"),
-            "--form",
-            form,
-            "--today",
-            TODAY,
-            "--content",
-            str(REAL_CONTENT),
-            "--out",
-            str(tmp_path / "out"),
-            "--comment",
-            str(tmp_path / "comment.md"),
-        )
-
-    return run
 
 
 def written(tmp_path: Path) -> list[Path]:

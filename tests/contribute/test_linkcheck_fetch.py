@@ -6,7 +6,6 @@ import itertools
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
@@ -17,18 +16,7 @@ from tests.contribute.linkserver import LinkServer, link_server
 
 FAST = Politeness(delay=0.0, timeout=1.0, backoff=0.01, max_wait=5.0)
 
-
-@pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test here reaches the internet: a lookup of any other host fails."""
-    lookup = socket.getaddrinfo
-
-    def loopback(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host not in ("127.0.0.1", "localhost"):
-            raise socket.gaierror(f"test: no lookups outside the loopback ({host})")
-        return lookup(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", loopback)
+pytestmark = pytest.mark.usefixtures("loopback_only")  # tests/contribute/conftest.py
 
 
 @pytest.fixture(scope="module")

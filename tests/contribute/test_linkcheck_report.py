@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,18 +18,7 @@ from generator.contribute.linkcheck.urls import occurrences, urls_in
 from tests.conftest import FIXTURE_CONTENT, CliResult
 from tests.contribute.linkserver import LinkServer, link_server
 
-
-@pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test here reaches the internet: a lookup of any other host fails."""
-    lookup = socket.getaddrinfo
-
-    def loopback(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host not in ("127.0.0.1", "localhost"):
-            raise socket.gaierror(f"test: no lookups outside the loopback ({host})")
-        return lookup(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", loopback)
+pytestmark = pytest.mark.usefixtures("loopback_only")  # tests/contribute/conftest.py
 
 
 def atlas_of(content: Path) -> Any:
