@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -109,6 +109,30 @@ def _options(info: FieldInfo) -> str:
     return f" Kies uit: {', '.join(str(m.value) for m in enum)}." if enum else ""
 
 
+def entry_file_text(kind: Kind, intro: str, field_lines: Callable[[str, FieldInfo], str], body: str) -> str:
+    """A new entry's file in the house style of ``atlas new``: front matter with every field under its Dutch
+    description, then ``body`` as Markdown. ``intro`` opens the comment on top; ``field_lines`` gives the YAML
+    lines (or the commented-out line) of one field. ``atlas new``, ``atlas from-issue`` and ``atlas import`` all
+    write their new files through here."""
+    model = kind.model
+    lines = [
+        "---",
+        # Editors with a YAML language server check the fields against the schema while the contributor types.
+        f"# yaml-language-server: $schema=../../schemas/{schema_file(kind, markdown=True)}",
+        f"# {intro} Velden met # ervoor zijn optioneel: haal het # weg om ze te gebruiken.",
+        f"# Het schema staat in schemas/{kind.folder}.schema.json.",
+    ]
+    for name, info in model.model_fields.items():
+        if name != model.BODY_FIELD:
+            lines += [f"# {info.description}{_options(info)}", field_lines(name, info)]
+    hint = model.model_fields[model.BODY_FIELD].description or ""
+    # The hint stays a YAML comment: HTML (a comment too) is refused in Markdown, see textcheck.
+    lines += [f"# Onder de '---' volgt de tekst: {hint}", "---", ""]
+    if body:
+        lines += [body, ""]
+    return "\n".join(lines)
+
+
 def template_text(
     kind: Kind,
     entry_id: str,
@@ -122,37 +146,22 @@ def template_text(
     ``filled`` (``atlas from-issue``): the YAML lines of the fields that have a value; every other field
     is then written commented out, and ``body`` replaces the example text.
     """
-    model = kind.model
-    lines = [
-        "---",
-        # Editors with a YAML language server check the fields against the schema while the contributor types.
-        f"# yaml-language-server: $schema=../../schemas/{schema_file(kind, markdown=True)}",
-        f"# Nieuw: {kind.singular.lower()}. Velden met # ervoor zijn optioneel: haal het # weg om ze te gebruiken.",
-        f"# Het schema staat in schemas/{kind.folder}.schema.json.",
-    ]
-    for name, info in model.model_fields.items():
-        if name == model.BODY_FIELD:
-            continue
+
+    def field_lines(name: str, info: FieldInfo) -> str:
         if name == "id":
-            lines += [f"# {info.description}", f"id: {entry_id}"]
-            continue
+            return f"id: {entry_id}"
         value = _value(name, info, kind, content_dir, today or date.today())
-        lines.append(f"# {info.description}{_options(info)}")
         if filled is not None and name in filled:
-            lines.append(filled[name].rstrip("\n"))
-        elif filled is None and _needs_value(name, info) and value is not None:
-            lines.append(f"{name}: {value}")
-        elif name == "links":
-            lines.append(f"# {name}:\n#   - title: Omschrijving\n#     url: {PLACEHOLDER_URL}")
-        else:
-            lines.append(f"# {name}: {value if value and not value.startswith(chr(10)) else ''}".rstrip())
-    hint = model.model_fields[model.BODY_FIELD].description or ""
-    # The hint stays a YAML comment: HTML (a comment too) is refused in Markdown, see textcheck.
-    lines += [f"# Onder de '---' volgt de tekst: {hint}", "---", ""]
+            return filled[name].rstrip("\n")
+        if filled is None and _needs_value(name, info) and value is not None:
+            return f"{name}: {value}"
+        if name == "links":
+            return f"# {name}:\n#   - title: Omschrijving\n#     url: {PLACEHOLDER_URL}"
+        return f"# {name}: {value if value and not value.startswith(chr(10)) else ''}".rstrip()
+
+    intro = f"Nieuw: {kind.singular.lower()}."
     text = PLACEHOLDER_BODY if filled is None else (body or "").strip()
-    if text:
-        lines += [text, ""]
-    return "\n".join(lines)
+    return entry_file_text(kind, intro, field_lines, text)
 
 
 def write_template(config: AtlasConfig, kind_key: str, entry_id: str) -> Path:

@@ -15,8 +15,9 @@ from ..config import AtlasConfig
 from ..errors import display_path
 from ..kinds import KIND_BY_KEY, Kind
 from ..load import split_front_matter
+from ..trial import errors_of_text
 from .answers import to_value
-from .entryfile import errors_of_text, field_yaml
+from .entryfile import field_yaml
 from .formfields import FormField, form_fields
 from .fromissue import IssueProblem, IssueProblems, labelled
 from .issuebody import read_body
@@ -122,7 +123,7 @@ def apply_correction(config: AtlasConfig, atlas: Atlas, body_text: str, out_dir:
     text = corrected_text(before, source, kind, field, value)
     if text == before:
         raise IssueProblems([IssueProblem(labels[VALUE_FIELD], "dit staat al zo in de atlas")])
-    errors = errors_of_text(config, kind, source, text)
+    errors = errors_of_text(config, source, text)
     if errors:
         name_field = "name" if "name" in kind.model.model_fields else "title"
         problems = labelled(errors, form_fields(kind), name_field)

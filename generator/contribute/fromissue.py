@@ -23,8 +23,9 @@ from ..fieldtypes import ID_PATTERN
 from ..kinds import KIND_BY_KEY, Kind
 from ..render import md_escape
 from ..scaffold import template_text
+from ..trial import errors_of_text
 from .answers import to_value
-from .entryfile import errors_of_text, field_yaml
+from .entryfile import field_yaml
 from .formfields import FILLED_BY_TOOL, FormField, form_fields
 from .formnames import CORRECTION_FORM
 from .issuebody import read_body
@@ -170,7 +171,7 @@ def new_entry(config: AtlasConfig, atlas: Atlas, form_name: str, body_text: str,
     answered = {problem.label for problem in problems}
     problems += [
         problem
-        for problem in labelled(errors_of_text(config, kind, target, text), fields, name_field)
+        for problem in labelled(errors_of_text(config, target, text), fields, name_field)
         if problem.label not in answered
     ]
     if problems:

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
+from pydantic.fields import FieldInfo
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
@@ -20,8 +21,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from ..errors import AtlasError
 from ..kinds import Kind
-from ..scaffold import _options
-from ..schemas import schema_file
+from ..scaffold import entry_file_text
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 WIDTH = 4096
@@ -73,27 +73,14 @@ def _front(text: str) -> tuple[str, str] | None:
 
 def new_file_text(kind: Kind, data: dict[str, Any], origin: str) -> str:
     """The ``.md`` file of a new entry; ``origin`` says where it came from (file and row)."""
-    model = kind.model
-    lines = [
-        "---",
-        f"# yaml-language-server: $schema=../../schemas/{schema_file(kind, markdown=True)}",
-        f"# {kind.singular}, ingelezen uit {origin}. Velden met # ervoor zijn optioneel: haal het # weg om ze te "
-        "gebruiken.",
-        f"# Het schema staat in schemas/{kind.folder}.schema.json.",
-    ]
-    for name, info in model.model_fields.items():
-        if name == model.BODY_FIELD:
-            continue
-        lines.append(f"# {info.description}{_options(info) if name != 'id' else ''}")
+
+    def field_lines(name: str, info: FieldInfo) -> str:
         value = data.get(name)
-        if is_empty(value):
-            lines.append(f"# {name}:")
-        else:
-            lines.append(_dump({name: yaml_value(value)}).rstrip("\n"))
-    body_info = model.model_fields[model.BODY_FIELD]
-    lines += [f"# Onder de '---' volgt de tekst: {body_info.description}", "---", ""]
-    body = data.get(model.BODY_FIELD)
-    return "\n".join(lines) + (f"\n{body}\n" if isinstance(body, str) and body else "")
+        return f"# {name}:" if is_empty(value) else _dump({name: yaml_value(value)}).rstrip("\n")
+
+    body = data.get(kind.model.BODY_FIELD)
+    text = body if isinstance(body, str) else ""
+    return entry_file_text(kind, f"{kind.singular}, ingelezen uit {origin}.", field_lines, text)
 
 
 def _is_block(value: Any) -> bool:

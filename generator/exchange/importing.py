@@ -2,28 +2,26 @@
 
 Every row is checked before anything is written: its cells (``tables.row_data``), then the file it would
 become, against the whole atlas and the other new rows, with the same loader and rules as ``atlas validate``
-(in a copy of the content folder). A row that fails is reported, ``FILE:row N: column: message``, and gets no
-file; the good rows are written. An existing entry is only changed with ``update``, and then only in the
-fields whose value changed (``entryfiles.updated_file_text``).
+(``trial``; the content folder is not touched). A row that fails is reported, ``FILE:row N: column: message``,
+and gets no file; the good rows are written. An existing entry is only changed with ``update``, and then only
+in the fields whose value changed (``entryfiles.updated_file_text``).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..build import gather
 from ..config import AtlasConfig
 from ..errors import ContentError, ContentErrors
 from ..fieldtypes import ID_PATTERN
 from ..kinds import KIND_BY_FOLDER, Kind
 from ..load import read_record
 from ..models import Entity
+from ..trial import trial
 from ..validate import validate_record
 from .document import entry_data
 from .entryfiles import changed_fields, new_file_text, updated_file_text
@@ -206,38 +204,23 @@ class _Importer:
 
         Rounds until nothing fails: a row that leans on a row that failed fails in the next round.
         """
-        with tempfile.TemporaryDirectory(prefix="atlas-import-") as scratch:
-            copy = Path(scratch) / "content"
-            shutil.copytree(self.config.content_dir, copy)
-            config = AtlasConfig(root=Path(scratch), content_dir=copy)
-            while planned:
-                for item in planned:
-                    (copy / item.relative).write_text(item.text, encoding="utf-8")
-                problems = self._problems(config, planned)
-                failing = [item for item in planned if item.doomed or item.relative in problems]
-                for item in failing:
-                    self._report(item, problems.get(item.relative, []))
-                    if item.updates:
-                        shutil.copyfile(self.config.content_dir / item.relative, copy / item.relative)
-                    else:
-                        (copy / item.relative).unlink()
-                if not failing:
-                    break
-                planned = [item for item in planned if item not in failing]
+        while planned:
+            problems = self._problems(planned)
+            failing = [item for item in planned if item.doomed or problems[item.relative]]
+            for item in failing:
+                self._report(item, problems[item.relative])
+            if not failing:
+                break
+            planned = [item for item in planned if item not in failing]
         return planned
 
-    def _problems(self, config: AtlasConfig, planned: list[Planned]) -> dict[str, list[ContentError]]:
+    def _problems(self, planned: list[Planned]) -> dict[str, list[ContentError]]:
         """The validation errors of the planned files, by path; errors elsewhere are the content's own: raised."""
-        try:
-            gather(config)
-        except ContentErrors as failure:
-            by_file: dict[str, list[ContentError]] = {}
-            for problem in failure.errors:
-                by_file.setdefault(problem.path.removeprefix("content/"), []).append(problem)
-            if set(by_file) - {item.relative for item in planned}:
-                raise
-            return by_file
-        return {}
+        targets = {self.config.content_dir / item.relative: item for item in planned}
+        found = trial(self.config, {target: item.text for target, item in targets.items()})
+        if found.elsewhere:
+            raise ContentErrors([*found.elsewhere, *(error for errors in found.tried.values() for error in errors)])
+        return {item.relative: found.tried[target] for target, item in targets.items()}
 
     def _report(self, item: Planned, problems: list[ContentError]) -> None:
         """The validation errors of a row, except those of fields whose cells were already refused."""

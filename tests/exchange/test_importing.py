@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from generator.build import gather
 from generator.config import AtlasConfig
+from generator.errors import ContentErrors
 from generator.exchange.document import atlas_document
 from generator.exchange.importing import IMPORTABLE, id_from_name, import_sheet
 from generator.exchange.sheets import WORKBOOK_NAME, csv_bytes, sheet_files
@@ -171,6 +172,17 @@ def test_a_new_file_has_the_house_style_of_atlas_new(content: Path, tmp_path: Pa
     assert "# Gangbare afkorting, zoals RIVM of PBL.\n# abbreviation:\n" in text
     assert "# Datum waarop deze gegevens voor het laatst zijn gecontroleerd.\nlast_reviewed: 2026-11-01\n" in text
     assert text.endswith("---\n\nKlimaat in de wijk.\n\n- eerste punt\n- tweede punt\n")
+
+
+def test_an_invalid_atlas_is_raised_and_nothing_written(
+    content: Path, tmp_path: Path, write: Callable[[str, str], Path]
+) -> None:
+    """The content's own errors are not the sheet's: the import stops and names them."""
+    write("themes/droogte.yml", "id: droogte\nname: Droogte\n")
+    with pytest.raises(ContentErrors) as raised:
+        import_sheet(_config(content), _csv(tmp_path / "p.csv", "partners", [GOOD], ","), "partners")
+    assert "content/themes/droogte.yml" in {error.path for error in raised.value.errors}
+    assert not (content / "partners" / "gemeente-zwolle.md").exists()
 
 
 def test_dry_run_writes_nothing(content: Path, tmp_path: Path, atlas_cli: Callable[..., CliResult]) -> None:
