@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
+from ...atlas import Atlas
 from ...derive import label
 from ...kinds import KIND_BY_KEY
 from ...render import date_nl
@@ -15,8 +19,33 @@ WAIT_MONTHS = 6
 REVIEW_MONTHS = 12
 """Partners and practices are to be checked at least this often."""
 REVIEWED_KINDS = ("partner", "practice")
+REVIEWED_FIELD = "last_reviewed"
 ORPHAN_LINK_KINDS = ("theme", "question", "practice", "research", "network")
 """A partner linked to none of these (either way) is invisible where visitors look for help."""
+
+
+@dataclass(frozen=True)
+class Unreviewed:
+    """An entry last reviewed longer ago than the threshold."""
+
+    kind: str
+    entry: Any
+    last_reviewed: date
+    months: int
+    """Whole months from ``last_reviewed`` to today."""
+
+
+def unreviewed(atlas: Atlas, today: date, kinds: Iterable[str], months: int = REVIEW_MONTHS) -> Iterator[Unreviewed]:
+    """The entries of ``kinds`` last reviewed before ``months`` months ago, kind by kind, each kind by id.
+
+    One selection for the signal below (partners and practices) and ``atlas check-links`` (every kind with
+    the field), so that both call the same entries late."""
+    limit = months_before(today, months)
+    for kind in kinds:
+        for entry in atlas.of(kind):
+            reviewed: date = getattr(entry, REVIEWED_FIELD)
+            if reviewed < limit:
+                yield Unreviewed(kind, entry, reviewed, months_between(reviewed, today))
 
 
 def waiting(ctx: Context) -> Iterator[Signal]:
@@ -45,21 +74,16 @@ def waiting(ctx: Context) -> Iterator[Signal]:
 
 def stale(ctx: Context) -> Iterator[Signal]:
     """Partners and practices last reviewed more than ``REVIEW_MONTHS`` ago; regions past their evaluation."""
-    limit = months_before(ctx.today, REVIEW_MONTHS)
-    for kind in REVIEWED_KINDS:
-        singular = KIND_BY_KEY[kind].singular
-        for entry in ctx.atlas.of(kind):
-            if entry.last_reviewed < limit:
-                age = months_between(entry.last_reviewed, ctx.today)
-                yield Signal(
-                    kind="verouderd",
-                    title=f"{singular} niet gecontroleerd: {label(entry)}",
-                    reason=(
-                        f"Laatst gecontroleerd op {date_nl(entry.last_reviewed)}, {age_nl(age)} geleden; "
-                        f"dat moet minstens eens per {REVIEW_MONTHS} maanden."
-                    ),
-                    entries=(ref(entry),),
-                )
+    for late in unreviewed(ctx.atlas, ctx.today, REVIEWED_KINDS):
+        yield Signal(
+            kind="verouderd",
+            title=f"{KIND_BY_KEY[late.kind].singular} niet gecontroleerd: {label(late.entry)}",
+            reason=(
+                f"Laatst gecontroleerd op {date_nl(late.last_reviewed)}, {age_nl(late.months)} geleden; "
+                f"dat moet minstens eens per {REVIEW_MONTHS} maanden."
+            ),
+            entries=(ref(late.entry),),
+        )
     for region in ctx.atlas.of("region"):
         if region.next_evaluation is not None and region.next_evaluation < ctx.today:
             days = (ctx.today - region.next_evaluation).days

@@ -1,8 +1,8 @@
 """Entries whose ``last_reviewed`` date is past the review threshold.
 
-The threshold is the one the signals use for partners and practices (``REVIEW_MONTHS``,
-twelve months), here applied to every kind that has the field: partners, practices,
-regions, networks and research.
+The selection is the one the signals make for partners and practices (``upkeep.unreviewed``,
+``REVIEW_MONTHS``: twelve months), here over every kind that has the field: partners, practices,
+regions, networks and research; each found entry is located at the line of its date.
 """
 
 from __future__ import annotations
@@ -11,12 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...atlas import Atlas
-from ...broker.signals.signal import months_before, months_between
-from ...broker.signals.upkeep import REVIEW_MONTHS
+from ...broker.signals.upkeep import REVIEW_MONTHS, REVIEWED_FIELD, unreviewed
 from ...derive import label
 from ...kinds import KINDS
-
-REVIEWED_FIELD = "last_reviewed"
 
 
 @dataclass(frozen=True, order=True)
@@ -40,14 +37,10 @@ def reviewed_kinds() -> list[str]:
 
 def overdue(atlas: Atlas, today: date, months: int = REVIEW_MONTHS) -> list[Overdue]:
     """Every entry last reviewed before ``months`` months ago, sorted by file."""
-    limit = months_before(today, months)
     found = []
-    for kind in reviewed_kinds():
-        for entry in atlas.of(kind):
-            reviewed: date = getattr(entry, REVIEWED_FIELD)
-            if reviewed < limit:
-                record = atlas.sources[(kind, entry.id)]
-                line = record.document.position((REVIEWED_FIELD,))[0]
-                age = months_between(reviewed, today)
-                found.append(Overdue(record.path, line, kind, entry.id, label(entry), reviewed, age))
+    for late in unreviewed(atlas, today, reviewed_kinds(), months):
+        record = atlas.sources[(late.kind, late.entry.id)]
+        line = record.document.position((REVIEWED_FIELD,))[0]
+        entry = late.entry
+        found.append(Overdue(record.path, line, late.kind, entry.id, label(entry), late.last_reviewed, late.months))
     return sorted(found)
