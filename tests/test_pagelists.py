@@ -6,9 +6,10 @@ import html
 import re
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import Browser
 
 from bench.synthetic import write_synthetic_atlas
 from generator import derive, pagelists
@@ -18,6 +19,9 @@ from generator.config import AtlasConfig
 from generator.derive import Links, split_open
 from generator.kinds import KIND_BY_KEY, KINDS, Kind
 from generator.render import Renderer
+from tests.browser import serve_folder
+from tests.pagetypes import AXE_SCRIPT
+from tests.test_accessibility import axe, report
 
 PAGE_BYTES = 20_000
 """Issue 13: an entry page is at most 20 kB of HTML, whatever the size of the atlas. Its lists are cut
@@ -305,3 +309,33 @@ def test_a_region_page_names_a_few_other_regions_and_links_to_all(synthetic: tup
         assert listed == [other.id for other in pagelists.nearby_first(regions, region)][: pagelists.LIST_LIMIT]
         more = len(regions) - 1 - pagelists.LIST_LIMIT
         assert f'<a href="../../regios/">En nog {more} regio&#x27;s: bekijk ze allemaal in het overzicht</a>' in text
+
+
+@pytest.mark.browser
+def test_the_pages_of_a_national_atlas_pass_axe_and_the_region_choice_opens_the_search(
+    synthetic: tuple[Atlas, Path], browser: Browser
+) -> None:
+    """The parts only a large atlas has (the choice of region, the other regions, a full question page), in
+    Chromium: no WCAG violation, and choosing a region opens Zoeken on the theme's partners there."""
+    atlas, site = synthetic
+    links = Links(atlas)
+    theme = max(atlas.of("theme"), key=lambda theme: len(derive.whom_to_ask(links, theme.id)))
+    region, _ = derive.whom_to_ask(links, theme.id)[-1]
+    question = atlas.of("question")[0]
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(path=AXE_SCRIPT)
+    page = context.new_page()
+    try:
+        with serve_folder(site) as url:
+            for path in (f"themas/{theme.id}/", f"regios/{region.id}/", f"vragen/{question.id}/"):
+                page.goto(f"{url}/{path}")
+                violations = axe(page)
+                assert violations == [], f"{path}:\n{report(violations)}"
+            page.goto(f"{url}/themas/{theme.id}/")
+            page.get_by_label("Kies een regio").select_option(region.id)
+            page.get_by_role("button", name="Toon kennispartners").click()
+            page.wait_for_url("**/zoeken/**")
+            query = parse_qs(urlsplit(page.url).query)
+            assert query == {"theme": [theme.id], "type": ["partner"], "region": [region.id]}
+    finally:
+        context.close()
