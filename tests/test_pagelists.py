@@ -147,8 +147,7 @@ def test_every_list_shows_the_limit_the_count_and_a_link(synthetic: tuple[Atlas,
 
 @pytest.mark.parametrize(
     ("title", "statuses"),
-    # At 1,500 entries no region has more answered questions than a page shows; the 20,000 atlas has.
-    [("Open kennisvragen", pagelists.OPEN_STATUSES)],
+    [("Open kennisvragen", pagelists.OPEN_STATUSES), ("Beantwoorde kennisvragen", pagelists.ANSWERED_STATUSES)],
 )
 def test_questions_link_to_their_statuses(synthetic: tuple[Atlas, Path], title: str, statuses: tuple[str, ...]) -> None:
     atlas, _ = synthetic
@@ -161,7 +160,7 @@ def test_questions_link_to_their_statuses(synthetic: tuple[Atlas, Path], title: 
     assert len(listed) > pagelists.LIST_LIMIT
     assert len(LISTED.findall(page[title])) == pagelists.LIST_LIMIT
     ((query, count, noun),) = MORE.findall(page[title])
-    assert noun == pagelists.noun("question", int(count), "open")
+    assert noun == pagelists.noun("question", int(count), "open" if part == 0 else "beantwoorde")
     assert int(count) == len(listed) - pagelists.LIST_LIMIT
     assert parse_qs(html.unescape(query)) == {"region": [region.id], "type": ["question"], "status": list(statuses)}
 
