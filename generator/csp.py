@@ -9,6 +9,9 @@ that a script of the site would insert by mistake.
 
 ``atlas serve`` does not run this step: mkdocs' live reload injects an inline script that changes
 with every request and cannot be hashed, so the development server serves pages without a policy.
+
+The same pass squeezes the page's whitespace (``squeeze``): some 4 kB of every page is indentation from
+the theme's templates, which the browser collapses anyway.
 """
 
 from __future__ import annotations
@@ -74,6 +77,36 @@ _TOKEN = re.compile(
     re.DOTALL | re.VERBOSE,
 )
 _ATTRIBUTE = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
+
+
+# Elements whose whitespace shows: <pre> and <textarea> by HTML's rules, <code> and <kbd> because material
+# styles them `white-space: pre-wrap`; scripts and styles are text that a squeeze would change (and a script's
+# hash with it). Comments, start tags and end tags are kept whole, so no attribute value changes. What is left
+# is text between elements, where a browser renders a run of whitespace as one space whatever it holds.
+_KEPT_ELEMENTS = ("script", "style", "pre", "textarea", "code", "kbd")
+_KEPT = "|".join(
+    rf"<(?i:{name}){_NAME_END}{_ATTRIBUTES}/?>.*?</(?i:{name}){_NAME_END}[^>]*>" for name in _KEPT_ELEMENTS
+)
+_SQUEEZE = re.compile(
+    rf"""
+    (?P<space>[ \t\r\f]*\n[ \t\n\r\f]*)
+  | <!--.*?--\s*>
+  | {_KEPT}
+  | <[a-zA-Z][^\t\n\r\f />\x00]*{_ATTRIBUTES}/?>
+  | <[/!?][^>]*>
+    """,
+    re.DOTALL | re.VERBOSE,
+)
+
+
+def _squeezed(match: re.Match[str]) -> str:
+    return match.group(0) if match.group("space") is None else "\n"
+
+
+def squeeze(html: str) -> str:
+    """The page with every run of HTML whitespace that holds a line break made one line break, except inside
+    comments, tags and the elements whose whitespace shows (``_KEPT_ELEMENTS``): the same page on screen."""
+    return _SQUEEZE.sub(_squeezed, html)
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -149,7 +182,9 @@ def policy(scripts: list[str]) -> str:
 
 
 def with_policy(html: str, where: str) -> str:
-    """The page with its policy as the first element of <head>; ``where`` names it in errors."""
+    """The page, squeezed (``squeeze``), with its policy as the first element of <head>; ``where`` names it in
+    errors. The one step after mkdocs for the serial and the parallel build, so both write the same bytes."""
+    html = squeeze(html)
     scripts = inline_scripts(html)
     allowed = theme_scripts()
     for body in scripts:
@@ -159,7 +194,7 @@ def with_policy(html: str, where: str) -> str:
     if _HEAD not in html:
         raise BuildError(f"{where}: geen {_HEAD}; de beveiligingsregels kunnen er niet in")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
-    return html.replace(_HEAD, _HEAD + "\n    " + meta, 1)
+    return html.replace(_HEAD, _HEAD + "\n" + meta, 1)
 
 
 def apply_policy(site_dir: Path) -> int:

@@ -18,9 +18,17 @@ from .vocab import QuestionStatus
 ROW_LIMIT = 2
 """A row of a theme page's table "Per regio: wie kun je vragen?" names at most this many partners;
 a row with more shows how many, linking to them in Zoeken."""
-LIST_LIMIT = 5
-"""Entries shown per list on an entry page. Small: the theme around the content is some 16 kB of HTML
-already (header, navigation, scripts), and a theme page has seven lists and a table."""
+LIST_LIMIT = 3
+"""Entries shown per list on an entry page. Small: an entry page stays at most 20 kB of HTML
+(``tests/test_pagelists.py``), the theme around the content is some 11 kB of it (header, navigation, scripts)
+and a theme page has seven lists."""
+REGION_ROWS = 8
+"""A theme page's "Per regio: wie kun je vragen?" is a table with a row of names per region up to this many
+regions; with more (a national atlas) it is a choice of region that opens Zoeken on the theme's partners
+there, each region with its count: a line of some 50 bytes per region instead of a row of 250."""
+PROPOSALS = 3
+"""Proposals per block on a question page (who can help, what is known, the same question elsewhere), each
+with its reasons: the best few, as the question form (Vraag stellen) shows them."""
 
 
 def shown(items: Sequence[Any], limit: int = LIST_LIMIT) -> Sequence[Any]:
@@ -59,6 +67,7 @@ def shown_groups(groups: Sequence[tuple[Any, Sequence[Any]]]) -> list[tuple[Any,
 
 
 NOUNS = {
+    "region": ("regio", "regio's"),
     "partner": ("kennispartner", "kennispartners"),
     "practice": ("goede praktijk", "goede praktijken"),
     "network": ("netwerk", "netwerken"),
@@ -74,3 +83,10 @@ def noun(kind: str, count: int, adjective: str = "") -> str:
     """ "open kennisvraag" for one, "open kennisvragen" for more."""
     singular, plural = NOUNS[kind]
     return " ".join(part for part in (adjective, singular if count == 1 else plural) if part)
+
+
+def nearby_first(regions: Sequence[Any], region: Any) -> list[Any]:
+    """The other regions, those that share a province with ``region`` first, each part in its order."""
+    others = [other for other in regions if other.id != region.id]
+    provinces = set(region.provinces)
+    return sorted(others, key=lambda other: not provinces.intersection(other.provinces))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from urllib.parse import parse_qs
+from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import Browser
 
 from bench.synthetic import write_synthetic_atlas
 from generator import derive, pagelists
@@ -15,13 +17,15 @@ from generator.atlas import Atlas
 from generator.build import build_site
 from generator.config import AtlasConfig
 from generator.derive import Links, split_open
-from generator.kinds import KIND_BY_KEY
+from generator.kinds import KIND_BY_KEY, KINDS, Kind
 from generator.render import Renderer
+from tests.browser import serve_folder
+from tests.pagetypes import AXE_SCRIPT
+from tests.test_accessibility import axe, report
 
-CAPPED_PAGE_BYTES = 32_000
-"""A region or theme page with its lists cut: at most 27.9 and 31.0 kB at 20,000 entries (seed 7), whatever
-the size of the atlas. Issue 13 asks at most 20 kB; not reached: the theme around the content (header,
-navigation, scripts) is some 16 kB of HTML on every page, and a theme page's table has a row per region."""
+PAGE_BYTES = 20_000
+"""Issue 13: an entry page is at most 20 kB of HTML, whatever the size of the atlas. Its lists are cut
+(``pagelists``), so a page where every cut applies is as large as a page gets: the synthetic atlas below."""
 MORE = re.compile(r'<a href="\.\./\.\./zoeken/\?([^"]*)">En nog (\d+) ([^<:]+): bekijk ze allemaal in Zoeken</a>')
 LISTED = re.compile(r"^<li><a ", re.MULTILINE)
 
@@ -143,8 +147,7 @@ def test_every_list_shows_the_limit_the_count_and_a_link(synthetic: tuple[Atlas,
 
 @pytest.mark.parametrize(
     ("title", "statuses"),
-    # At 1,500 entries no region has more answered questions than a page shows; the 20,000 atlas has.
-    [("Open kennisvragen", pagelists.OPEN_STATUSES)],
+    [("Open kennisvragen", pagelists.OPEN_STATUSES), ("Beantwoorde kennisvragen", pagelists.ANSWERED_STATUSES)],
 )
 def test_questions_link_to_their_statuses(synthetic: tuple[Atlas, Path], title: str, statuses: tuple[str, ...]) -> None:
     atlas, _ = synthetic
@@ -157,19 +160,46 @@ def test_questions_link_to_their_statuses(synthetic: tuple[Atlas, Path], title: 
     assert len(listed) > pagelists.LIST_LIMIT
     assert len(LISTED.findall(page[title])) == pagelists.LIST_LIMIT
     ((query, count, noun),) = MORE.findall(page[title])
-    assert noun == pagelists.noun("question", int(count), "open")
+    assert noun == pagelists.noun("question", int(count), "open" if part == 0 else "beantwoorde")
     assert int(count) == len(listed) - pagelists.LIST_LIMIT
     assert parse_qs(html.unescape(query)) == {"region": [region.id], "type": ["question"], "status": list(statuses)}
 
 
-@pytest.mark.parametrize("section", ["regios", "themas"])
-def test_region_and_theme_pages_stay_bounded(synthetic: tuple[Atlas, Path], section: str) -> None:
-    """Their lists are cut here (1,500 entries) as they are at 20,000: the size no longer grows with the atlas."""
-    _, site = synthetic
-    pages = sorted(site.glob(f"{section}/*/index.html"))
-    assert pages
-    sizes = {page.parent.name: page.stat().st_size for page in pages}
-    assert max(sizes.values()) <= CAPPED_PAGE_BYTES, max(sizes.items(), key=lambda item: item[1])
+@pytest.mark.parametrize("kind", KINDS, ids=[kind.key for kind in KINDS])
+def test_every_entry_page_stays_under_20_kb(synthetic: tuple[Atlas, Path], kind: Kind) -> None:
+    """Every list is cut here (1,500 entries) as it is at 20,000 (``test_every_cut_applies``): the size no
+    longer grows with the atlas."""
+    atlas, site = synthetic
+    sizes = {page.parent.name: page.stat().st_size for page in site.glob(f"{kind.section}/*/index.html")}
+    assert len(sizes) == len(atlas.of(kind.key))
+    assert max(sizes.values()) <= PAGE_BYTES, max(sizes.items(), key=lambda item: item[1])
+
+
+CUT_LISTS = {
+    "region": ("partner", "network", "practice", "question", "research", "event"),
+    "theme": ("partner", "practice", "question", "research", "network", "event"),
+}
+
+
+@pytest.mark.parametrize("scope", sorted(CUT_LISTS))
+def test_every_cut_applies(synthetic: tuple[Atlas, Path], scope: str) -> None:
+    """The atlas of the size test is large enough that each cut has something to cut, on some page."""
+    atlas, _ = synthetic
+    links = Links(atlas)
+    for kind in CUT_LISTS[scope]:
+        longest = max(len(links.linked(scope, entity.id, kind)) for entity in atlas.of(scope))
+        assert longest > pagelists.LIST_LIMIT, (scope, kind)
+    for part in (0, 1):  # open and answered questions
+        longest = max(len(split_open(links.linked(scope, e.id, "question"))[part]) for e in atlas.of(scope))
+        assert longest > pagelists.LIST_LIMIT, (scope, part)
+    assert len(atlas.of("region")) - 1 > pagelists.LIST_LIMIT  # "Andere regio's"
+    assert max(len(derive.whom_to_ask(links, theme.id)) for theme in atlas.of("theme")) > pagelists.REGION_ROWS
+    renderer = Renderer(atlas, links=links)
+    fullest = max(
+        atlas.of("question"),
+        key=lambda question: min(len(part) for part in vars(renderer.question_help(question)).values()),
+    )
+    assert all(len(part) > pagelists.PROPOSALS for part in vars(renderer.question_help(fullest)).values())
 
 
 def test_the_more_link_leads_to_the_search_page(synthetic: tuple[Atlas, Path]) -> None:
@@ -207,8 +237,11 @@ def test_partner_lists_show_the_limit_across_their_groups(synthetic: tuple[Atlas
             }
 
 
-def test_a_theme_counts_the_partners_of_a_crowded_region(synthetic: tuple[Atlas, Path]) -> None:
+def test_a_theme_counts_the_partners_of_a_crowded_region(
+    synthetic: tuple[Atlas, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     atlas, _ = synthetic
+    monkeypatch.setattr(pagelists, "REGION_ROWS", len(atlas.of("region")))  # the table, as for a smaller atlas
     links = Links(atlas)
     renderer = Renderer(atlas, links=links)
     counted = 0
@@ -224,3 +257,84 @@ def test_a_theme_counts_the_partners_of_a_crowded_region(synthetic: tuple[Atlas,
             else:
                 assert row.count('<a href="../../partners/') == len(local)
     assert counted
+
+
+OPTION = re.compile(r'<option value="([^"]*)">([^<]*): (\d+) (kennispartners?)</option>')
+
+
+def test_a_theme_of_many_regions_offers_a_choice_of_region(synthetic: tuple[Atlas, Path]) -> None:
+    """With more regions than REGION_ROWS, one line per region: its name and count, and the search it opens."""
+    atlas, site = synthetic
+    links = Links(atlas)
+    for theme in atlas.of("theme"):
+        per_region = derive.whom_to_ask(links, theme.id)
+        if len(per_region) <= pagelists.REGION_ROWS:
+            continue
+        page = (site / "themas" / theme.id / "index.html").read_text(encoding="utf-8")
+        form = page.split('<h2 id="per-regio-wie-kun-je-vragen">', 1)[1].split("</form>", 1)[0]
+        assert '<form class="atlas-scoped-search" action="../../zoeken/" method="get">' in form
+        assert f'<input type="hidden" name="theme" value="{theme.id}">' in form
+        assert '<input type="hidden" name="type" value="partner">' in form
+        assert '<label for="atlas-region-choice">Kies een regio</label>' in form
+        options = [(html.unescape(name), value, int(count), noun) for value, name, count, noun in OPTION.findall(form)]
+        assert options == [
+            (region.name, region.id, len(local), pagelists.noun("partner", len(local))) for region, local in per_region
+        ]
+        assert "<table>" not in form
+
+
+@pytest.mark.parametrize(
+    ("provinces", "others", "expected"),
+    [
+        ({"a": ["Utrecht"], "b": ["Gelderland"], "c": ["Utrecht"]}, "a", ["c", "b"]),
+        ({"a": [], "b": ["Gelderland"], "c": ["Utrecht"]}, "a", ["b", "c"]),
+        ({"a": ["Utrecht", "Gelderland"], "b": ["Zeeland"], "c": ["Gelderland"], "d": ["Utrecht"]}, "a", list("cdb")),
+        ({"a": ["Utrecht"]}, "a", []),
+    ],
+)
+def test_other_regions_nearby_first(provinces: dict[str, list[str]], others: str, expected: list[str]) -> None:
+    regions = [SimpleNamespace(id=key, provinces=value) for key, value in provinces.items()]
+    region = next(region for region in regions if region.id == others)
+    assert [other.id for other in pagelists.nearby_first(regions, region)] == expected
+
+
+def test_a_region_page_names_a_few_other_regions_and_links_to_all(synthetic: tuple[Atlas, Path]) -> None:
+    atlas, _ = synthetic
+    renderer = Renderer(atlas, links=Links(atlas))
+    regions = atlas.of("region")
+    for region in regions:
+        text = sections(renderer.render_entry(KIND_BY_KEY["region"], region))["Andere regio's"]
+        listed = re.findall(r'<li><a href="\.\./([^/]+)/">', text)
+        assert listed == [other.id for other in pagelists.nearby_first(regions, region)][: pagelists.LIST_LIMIT]
+        more = len(regions) - 1 - pagelists.LIST_LIMIT
+        assert f'<a href="../../regios/">En nog {more} regio&#x27;s: bekijk ze allemaal in het overzicht</a>' in text
+
+
+@pytest.mark.browser
+def test_the_pages_of_a_national_atlas_pass_axe_and_the_region_choice_opens_the_search(
+    synthetic: tuple[Atlas, Path], browser: Browser
+) -> None:
+    """The parts only a large atlas has (the choice of region, the other regions, a full question page), in
+    Chromium: no WCAG violation, and choosing a region opens Zoeken on the theme's partners there."""
+    atlas, site = synthetic
+    links = Links(atlas)
+    theme = max(atlas.of("theme"), key=lambda theme: len(derive.whom_to_ask(links, theme.id)))
+    region, _ = derive.whom_to_ask(links, theme.id)[-1]
+    question = atlas.of("question")[0]
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(path=AXE_SCRIPT)
+    page = context.new_page()
+    try:
+        with serve_folder(site) as url:
+            for path in (f"themas/{theme.id}/", f"regios/{region.id}/", f"vragen/{question.id}/"):
+                page.goto(f"{url}/{path}")
+                violations = axe(page)
+                assert violations == [], f"{path}:\n{report(violations)}"
+            page.goto(f"{url}/themas/{theme.id}/")
+            page.get_by_label("Kies een regio").select_option(region.id)
+            page.get_by_role("button", name="Toon kennispartners").click()
+            page.wait_for_url("**/zoeken/**")
+            query = parse_qs(urlsplit(page.url).query)
+            assert query == {"theme": [theme.id], "type": ["partner"], "region": [region.id]}
+    finally:
+        context.close()
