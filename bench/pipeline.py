@@ -56,7 +56,7 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def steps(content: Path, work: Path) -> dict[str, Any]:
     """``build_site``'s stages one by one; per stage seconds and the peak RSS so far (self, largest child)."""
-    from generator.build import docs_files, gather, write_tree
+    from generator.build import build_atlas, docs_files, write_tree
     from generator.config import AtlasConfig
     from generator.contribute.routes import Contributing
     from generator.exchange.siteurl import base_path, read_site
@@ -79,7 +79,9 @@ def steps(content: Path, work: Path) -> dict[str, Any]:
         return result
 
     def write_docs() -> None:
-        write_tree(config.docs_dir, docs_files(config, atlas, {**pages, **index}))
+        pages.update(index)
+        index.clear()
+        write_tree(config.docs_dir, docs_files(config, atlas, pages))  # empties pages, as in generate_docs
 
     def mkdocs() -> int:
         shutil.rmtree(config.site_dir, ignore_errors=True)
@@ -88,7 +90,7 @@ def steps(content: Path, work: Path) -> dict[str, Any]:
     def check() -> None:
         check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
 
-    atlas = step("validate", lambda: gather(config))
+    atlas = step("validate", lambda: build_atlas(config))
     pages = step("generate", lambda: render_site(atlas, config.today, Contributing.from_config(config)))
     index = step("search index", lambda: render_search_index(atlas))
     step("write docs", write_docs)

@@ -8,8 +8,10 @@ when something really changed; stale files are removed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,7 @@ from .config import AtlasConfig
 from .contribute.routes import Contributing
 from .errors import BuildError, display_path
 from .exchange.federation.federate import federate
-from .exchange.jsonld import with_json_ld
+from .exchange.jsonld import json_ld_blocks
 from .exchange.opendata import open_data_files
 from .exchange.siteurl import base_path, commit_of, read_site
 from .load import load
@@ -28,6 +30,7 @@ from .render import render_site
 from .search.searchindex import render_search_index
 from .sitecheck import check_site
 from .validate import validate
+from .yamlstrict import Document
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -50,18 +53,22 @@ def asset_files() -> dict[str, bytes]:
     }
 
 
-def write_tree(target: Path, files: dict[str, bytes]) -> int:
-    """Make ``target`` hold exactly ``files``; returns how many files changed."""
+def write_tree(target: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> int:
+    """Make ``target`` hold exactly ``files`` (a mapping, or pairs made one by one, so that not every file's
+    bytes need be in memory at once); returns how many files changed."""
     target.mkdir(parents=True, exist_ok=True)
     changed = 0
-    for relative, content in files.items():
+    wanted: set[Path] = set()
+    for relative, content in files.items() if isinstance(files, Mapping) else files:
         path = target / relative
+        if path in wanted:
+            raise BuildError(f"{relative}: twee keer in de docs-map")
+        wanted.add(path)
         if path.is_file() and path.read_bytes() == content:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         changed += 1
-    wanted = {target / relative for relative in files}
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
@@ -71,9 +78,23 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
     return changed
 
 
+def without_source_text(atlas: Atlas) -> Atlas:
+    """The atlas without what only validation and its messages need: each content file's YAML text and the
+    position of every value in it (two thirds of a loaded atlas's memory). Building needs only each entry's
+    file path, which stays."""
+    empty = Document({})
+    atlas.sources = {key: dataclasses.replace(record, document=empty) for key, record in atlas.sources.items()}
+    return atlas
+
+
+def build_atlas(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
+    """The atlas a build renders: gathered and validated (raises ``ContentErrors``), with the federated atlases."""
+    return federate(without_source_text(gather(config, progress)), config.federation)
+
+
 def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
-    atlas = federate(gather(config, progress), config.federation)
+    atlas = build_atlas(config, progress)
     pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
     progress.stage("Zoekindex")
     pages.update(render_search_index(atlas))
@@ -81,14 +102,22 @@ def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     return atlas
 
 
-def docs_files(config: AtlasConfig, atlas: Atlas, pages: dict[str, str]) -> dict[str, bytes]:
-    """The docs folder from the rendered pages: entry pages with their JSON-LD, the assets, the open data."""
+def docs_files(config: AtlasConfig, atlas: Atlas, pages: dict[str, str]) -> Iterator[tuple[str, bytes]]:
+    """The docs folder from the rendered pages: entry pages with their JSON-LD, the assets, the open data.
+
+    Everything that can fail (the JSON-LD, the open data) is made before the first file is handed out. The pages
+    are then encoded one at a time and taken out of ``pages`` as they go, so that no page is held as text and as
+    bytes, with and without its JSON-LD, all at once."""
     site = read_site(config.mkdocs_file)
-    pages = {**pages, **with_json_ld(pages, atlas, site.url)}
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files.update(asset_files())
-    files.update(open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir)))
-    return files
+    # The open data first: while it is made (from a copy of the whole atlas as JSON data) less else is held.
+    open_data = open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir))
+    json_ld = json_ld_blocks(pages, atlas, site.url)
+    yield from asset_files().items()
+    while open_data:
+        yield open_data.popitem()
+    for path in list(pages):
+        text = pages.pop(path)
+        yield path, (text + json_ld.pop(path) if path in json_ld else text).encode("utf-8")
 
 
 def mkdocs_config(config: AtlasConfig) -> MkDocsConfig:

@@ -14,7 +14,7 @@ and a question a ``Question`` (with its ``Answer`` once answered). A good practi
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 from typing import Any
 
@@ -165,11 +165,11 @@ def script_block(described: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>\n'
 
 
-def with_json_ld(pages: dict[str, str], atlas: Atlas, site_url: str, links: Links | None = None) -> dict[str, str]:
-    """The rendered entry pages in ``pages`` of the kinds in ``DESCRIBERS``, each with its JSON-LD at the end
-    (``atlas serve`` passes only the pages an edit changed, and its own ``links``)."""
+def json_ld_blocks(pages: Collection[str], atlas: Atlas, site_url: str, links: Links | None = None) -> dict[str, str]:
+    """What goes at the end of each entry page in ``pages`` (docs paths) of the kinds in ``DESCRIBERS``: a new line
+    and its JSON-LD block. Apart from the pages, so a build need not hold every page twice."""
     data = LinkedData(atlas, site_url, links)
-    updated: dict[str, str] = {}
+    blocks: dict[str, str] = {}
     for kind in DESCRIBERS:
         section = KIND_BY_KEY[kind].section
         for entity in atlas.of(kind):
@@ -178,5 +178,11 @@ def with_json_ld(pages: dict[str, str], atlas: Atlas, site_url: str, links: Link
                 continue
             described = data.describe(kind, entity)
             if described is not None:
-                updated[path] = pages[path] + "\n" + script_block(described)
-    return updated
+                blocks[path] = "\n" + script_block(described)
+    return blocks
+
+
+def with_json_ld(pages: dict[str, str], atlas: Atlas, site_url: str, links: Links | None = None) -> dict[str, str]:
+    """The rendered entry pages in ``pages`` of the kinds in ``DESCRIBERS``, each with its JSON-LD at the end
+    (``atlas serve`` passes only the pages an edit changed, and its own ``links``)."""
+    return {path: pages[path] + block for path, block in json_ld_blocks(pages, atlas, site_url, links).items()}

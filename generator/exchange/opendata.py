@@ -41,8 +41,25 @@ Producer = Callable[[OpenData], dict[str, bytes]]
 
 def json_files(data: OpenData) -> dict[str, bytes]:
     """``atlas.json``: the whole atlas (see document.py), indented so a diff between versions reads."""
-    text = json.dumps(data.document, ensure_ascii=False, indent=1) + "\n"
-    return {f"{FOLDER}/atlas.json": text.encode("utf-8")}
+    return {f"{FOLDER}/atlas.json": indented_json(data.document)}
+
+
+def indented_json(document: dict[str, Any]) -> bytes:
+    """``json.dumps(document, ensure_ascii=False, indent=1)`` and a new line, in UTF-8, made entry by entry.
+
+    With an indent, ``json`` encodes in Python and joins a list of every piece of the whole document: at 20,000
+    entries some 150 MB for 34 MB of text. Encoding each entry of the last key, ``entries``, on its own and
+    indenting it by its depth gives the same text (a JSON string holds no raw line break, so every line break
+    is the layout's), with only one entry's pieces at a time."""
+    entries = document.get("entries")
+    head = json.dumps({**document, "entries": []}, ensure_ascii=False, indent=1)
+    if not entries or not isinstance(entries, list) or not head.endswith('\n "entries": []\n}'):
+        return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")  # small, or not last
+    items = (
+        ("  " + json.dumps(entry, ensure_ascii=False, indent=1).replace("\n", "\n  ")).encode("utf-8")
+        for entry in entries
+    )
+    return b"".join([head[: -len("]\n}")].encode("utf-8"), b"\n", b",\n".join(items), b"\n ]\n}\n"])
 
 
 def schema_files(data: OpenData) -> dict[str, bytes]:

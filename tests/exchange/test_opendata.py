@@ -17,7 +17,14 @@ from generator.errors import BuildError
 from generator.exchange.calendar import calendar_bytes
 from generator.exchange.feeds import NO_DATE, FeedSite, atom_feed, feed_items, latest_content_date
 from generator.exchange.jsonld import script_block
-from generator.exchange.opendata import PRODUCERS, OpenData, open_data, open_data_files, produced_files
+from generator.exchange.opendata import (
+    PRODUCERS,
+    OpenData,
+    indented_json,
+    open_data,
+    open_data_files,
+    produced_files,
+)
 from generator.exchange.page import describe
 from generator.models import Partner
 from tests.conftest import FIXTURE_CONTENT
@@ -176,3 +183,28 @@ def test_an_event_has_json_ld_with_or_without_an_organiser(organiser: str | None
     assert described["@type"] == "Event"
     names = [partner["name"] for partner in described.get("organizer", [])]
     assert names == (["Voorbeeld Planbureau"] if organiser == "voorbeeld-planbureau" else [])
+
+
+def _atlas_document_of_fixture() -> dict[str, Any]:
+    return fixture_data().document
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param(_atlas_document_of_fixture(), id="fixture-atlas"),
+        pytest.param({"name": "Leeg", "entries": []}, id="no-entries"),
+        pytest.param({"name": "Eén", "entries": [{"a": [1, {"b": None}], "c": {}}]}, id="one-nested-entry"),
+        pytest.param(
+            {"entries": [{"text": 'regel\nregel\t"é" </script>'}, {"list": [], "x": 1.5}], "after": True},
+            id="entries-not-last",
+        ),
+        pytest.param(
+            {"schema_version": "1.0", "entries": [{"t": "a\nb", "n": [[], [{}]]}, {"u": "ü ✓ 𝄞"}]},
+            id="line-breaks-and-unicode-in-text",
+        ),
+    ],
+)
+def test_atlas_json_made_entry_by_entry_is_what_json_dumps_writes(document: dict[str, Any]) -> None:
+    expected = (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    assert indented_json(document) == expected

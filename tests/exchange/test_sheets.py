@@ -11,14 +11,26 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from generator.atlas import Atlas
 from generator.build import gather
 from generator.config import AtlasConfig
 from generator.exchange.document import atlas_document
-from generator.exchange.sheets import FIXED_MOMENT, WORKBOOK_NAME, csv_bytes, read_csv, sheet_files
-from generator.exchange.tables import header, neutralised, restored
+from generator.exchange.sheets import (
+    FIXED_MOMENT,
+    WORKBOOK_NAME,
+    _deterministic_zip,
+    _newest_content_date,
+    csv_bytes,
+    read_csv,
+    sheet_files,
+    workbook_bytes,
+)
+from generator.exchange.tables import FORMULA_STARTS, header, neutralised, restored, row
 from generator.kinds import KINDS, Kind
 from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
 
@@ -129,3 +141,66 @@ def test_any_text_survives_csv_and_neutralising(scratch_csv: Path, texts: list[s
     [(number, cells)] = read_csv(path).rows
     assert number == 2
     assert [restored(cells[name]) for name in names[1:]] == texts
+
+
+def cell_by_cell_workbook(document: dict[str, Any]) -> bytes:
+    """The workbook as it was made before it was streamed: every cell an object in an ordinary openpyxl workbook,
+    styled after all rows were in. The streamed one must be the same file."""
+    workbook = Workbook()
+    workbook.remove(workbook.worksheets[0])
+    for kind in KINDS:
+        sheet = workbook.create_sheet(kind.plural)
+        table = [header(kind), *[row(kind, e["data"], e["url"]) for e in document["entries"] if e["type"] == kind.key]]
+        for values in table:
+            sheet.append([restored(value) or None for value in values])
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        for number in range(1, len(table[0]) + 1):
+            sheet.column_dimensions[get_column_letter(number)].width = 30
+    moment = _newest_content_date(document)
+    workbook.properties.creator = workbook.properties.title = str(document.get("name") or "Kennisatlas")
+    workbook.properties.created = workbook.properties.modified = moment
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return _deterministic_zip(raw.getvalue())
+
+
+TRICKY_CELLS = {
+    "name": '=HYPERLINK("https://kwaad.example","klik")',
+    "abbreviation": "'al met apostrof",
+    "expertise": "- een punt\n+31 30 123\n@iemand\n\nmet witregel  ",
+    "website": None,
+}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param("real", id="real-content"),
+        pytest.param("fixture", id="fixture-content"),
+        pytest.param("tricky", id="formula-apostrophe-empty-cells"),
+        pytest.param("partners-only", id="empty-sheets"),
+    ],
+)
+def test_the_streamed_workbook_is_the_cell_by_cell_workbook_byte_for_byte(real_atlas: Atlas, document: str) -> None:
+    if document == "real":
+        made = atlas_document(real_atlas, name="Kennisatlas", site_url="https://atlas.example/", commit=None)
+    elif document == "fixture":
+        made = _document_with({})
+    elif document == "tricky":
+        made = _document_with({key: value for key, value in TRICKY_CELLS.items() if value is not None})
+        for entry in made["entries"]:
+            entry["data"].pop("website", None)
+    else:
+        made = _document_with({})
+        made["entries"] = [entry for entry in made["entries"] if entry["type"] == "partner"]
+    assert workbook_bytes(made) == cell_by_cell_workbook(made)
