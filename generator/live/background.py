@@ -12,9 +12,10 @@ last valid atlas; when the child's files differ (an edit came in since), it answ
 once. Both processes read the same files with the same code, so the same stamps give the same
 atlas. (Federated sources are fetched again by the child, as ``atlas build`` would.)
 
-The child dies with its parent: it ignores Ctrl-C (the terminal sends it to the whole process
-group; the parent stops it), asks Linux to end it when the parent ends, and ends itself when the
-pipe to the parent closes. ``stop`` terminates it, also in the middle of its work.
+The child runs at a lower priority (``NICENESS``) and dies with its parent: it ignores Ctrl-C (the
+terminal sends it to the whole process group; the parent stops it), asks Linux to end it when the
+parent ends, and ends itself when the pipe to the parent closes. ``stop`` terminates it, also in
+the middle of its work.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import traceback
@@ -42,6 +44,9 @@ from .wholesite import whole_atlas_html
 
 log = logging.getLogger("atlas.serve")
 PR_SET_PDEATHSIG = 1
+NICENESS = 10
+"""The child yields the processor to the serving process and the browser: on two busy cores an edit's reload
+otherwise waits for it."""
 STOP_SECONDS = 5.0
 """How long ``stop`` waits for the child after terminating it, before killing it."""
 
@@ -110,6 +115,7 @@ def _child(connection: Connection, config: AtlasConfig) -> None:
     """The child's loop: a request in, a result (or None, or an error text) out, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
+    os.nice(NICENESS)
     content = ContentState(config.content_dir, config.root)
     content.refresh()  # read every file while the serving process builds the site
     while True:
