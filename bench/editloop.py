@@ -70,7 +70,11 @@ def atlas_serve(content: Path, docs_dir: Path, log: IO[str], timeout: float = ST
             yield f"http://{address}/"
         finally:
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # stopped during its first build, its workers may finish first
+                process.kill()
+                process.wait()
 
 
 def edit_to_reload(page: Page, file: Path, old: str, new: str, shown: str, timeout_ms: float = 120_000) -> float:
