@@ -4,7 +4,9 @@ Starts ``atlas serve`` on a copy of ``python -m bench.synthetic`` content, waits
 opens an entry page in headless Chromium, changes a content file and measures the time from the
 write until the page, reloaded by mkdocs' live reload, shows the new text. Edits of several kinds
 (a practice's text, a theme's name shown on the practice page), each kind several times; prints
-every figure and the median per kind. No assertion on time: a benchmark, not a test.
+every figure, the median and the worst per kind, the load average around the edits and where the
+server spent each edit (its log). No assertion on time: a benchmark, not a test. ``make bench``
+(``bench/run.py``) runs it at the pipeline's sizes (``editloop_figures``, ``editloop_table``).
 
     python -m bench.editloop [--entries 20000] [--seed 7] [--repeat 3]
 """
@@ -12,6 +14,7 @@ every figure and the median per kind. No assertion on time: a benchmark, not a t
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import socket
 import statistics
@@ -23,7 +26,7 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from playwright.sync_api import Page, sync_playwright
 
@@ -67,7 +70,11 @@ def atlas_serve(content: Path, docs_dir: Path, log: IO[str], timeout: float = ST
             yield f"http://{address}/"
         finally:
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # stopped during its first build, its workers may finish first
+                process.kill()
+                process.wait()
 
 
 def edit_to_reload(page: Page, file: Path, old: str, new: str, shown: str, timeout_ms: float = 120_000) -> float:
@@ -117,6 +124,54 @@ def measure(content: Path, docs_dir: Path, repeat: int, log: IO[str]) -> dict[st
     return figures
 
 
+def server_steps(log: IO[str]) -> list[str]:
+    """Where ``atlas serve`` spent each edit, as it logged it (``Bijgewerkt: … (0.42 s, lezen 0.05, …)``)."""
+    log.seek(0)
+    return [found.group(1) for found in re.finditer(r"Bijgewerkt: (.+)$", log.read(), re.MULTILINE)]
+
+
+def editloop_figures(content: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """Edit-to-reload on ``content`` (which it edits): per kind each run, the median and the worst, with the
+    load average before and after and the server's own account of each edit."""
+    work.mkdir(parents=True, exist_ok=True)
+    with (work / "serve.log").open("w+", encoding="utf-8") as log:
+        load_before = os.getloadavg()[0]
+        runs = measure(content, work / "docs", repeat, log)
+        load_after = os.getloadavg()[0]
+        steps = server_steps(log)
+    kinds = {
+        kind: {"runs": seconds, "median": statistics.median(seconds), "worst": max(seconds)}
+        for kind, seconds in runs.items()
+    }
+    return {"kinds": kinds, "load": [load_before, load_after], "server": steps}
+
+
+def editloop_table(results: dict[str, dict[str, Any]]) -> str:
+    """One column per size: per kind of edit the median and the worst, then every run."""
+    names = list(results)
+    kinds = list(results[names[0]]["kinds"])
+    rows: list[list[str]] = []
+    for kind in kinds:
+        rows.append([f"{kind}: median / worst", *(_median_worst(results[name]["kinds"][kind]) for name in names)])
+        rows.append(
+            ["  runs", *(", ".join(f"{run:.2f}" for run in results[name]["kinds"][kind]["runs"]) for name in names)]
+        )
+    rows.append(
+        ["load average before / after", *(" / ".join(f"{v:.1f}" for v in results[name]["load"]) for name in names)]
+    )
+    headers = ["edit to reload (atlas serve), s", *(f"{int(name):,} entries" for name in names)]
+    width = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(len(headers))]
+
+    def line(values: list[str]) -> str:
+        return "  ".join([f"{values[0]:<{width[0]}}", *(f"{v:>{width[i + 1]}}" for i, v in enumerate(values[1:]))])
+
+    return "\n".join([line(headers), "-" * (sum(width) + 2 * (len(width) - 1)), *(line(row) for row in rows)])
+
+
+def _median_worst(figures: dict[str, Any]) -> str:
+    return f"{figures['median']:.2f} / {figures['worst']:.2f}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.editloop", description=__doc__.split("\n")[0])
     parser.add_argument("--entries", type=int, default=20_000)
@@ -126,12 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="editloop-") as folder:
         base = Path(folder)
         write_synthetic_atlas(base / "content", args.entries, args.seed)
-        with (base / "serve.log").open("w+", encoding="utf-8") as log:
-            figures = measure(base / "content", base / "docs", args.repeat, log)
-    print(f"atlas serve, {args.entries} entries: edit to reload in the browser (s)")
-    for kind, seconds in figures.items():
-        shown = ", ".join(f"{value:.2f}" for value in seconds)
-        print(f"  {kind}: median {statistics.median(seconds):.2f} ({shown})")
+        figures = editloop_figures(base / "content", base / "work", args.repeat)
+    print(editloop_table({str(args.entries): figures}))
+    print("server, per edit:")
+    for steps in figures["server"]:
+        print(f"  {steps}")
     return 0
 
 

@@ -11,7 +11,9 @@ first result, the time to that first result in Chromium (a first visit in a new 
 with no DevTools client attached; coming from the home page; in a page Playwright
 drives) and the latency of ``window.atlasSearch.search`` for a fixed set of queries. The browser part of
 the synthetic atlas uses the real site with the synthetic ``search/`` folder,
-so no 20,000 pages are built. The figures also go to ``bench-results/latest.json``.
+so no 20,000 pages are built. At the pipeline's synthetic sizes (``--sizes``) it also measures the
+edit loop of ``atlas serve`` (``bench.editloop``: a real file change until the reload shows it in
+Chromium; ``--no-editloop`` leaves it out). The figures also go to ``bench-results/latest.json``.
 
 Parts: ``bench.queries`` (the query mix), ``bench.browser`` (Chromium figures),
 ``bench.visit`` (visits with no DevTools client attached), ``bench.report`` (the
@@ -40,6 +42,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.broker import EVALUATION, broker_figures
 from bench.browser import browser_figures
+from bench.editloop import editloop_figures, editloop_table
 from bench.growth import SIZES, growth_figures, growth_table, sizes
 from bench.lighthouse import lighthouse_figures, lighthouse_table
 from bench.queries import Query, make_queries
@@ -208,6 +211,20 @@ def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[
     return real, synthetic, version
 
 
+def editloop_sizes(work: Path, entries: tuple[int, ...], seed: int, repeat: int) -> dict[str, dict[str, Any]]:
+    """Edit-to-reload of ``atlas serve`` per synthetic size (``bench.editloop``), on the pipeline's content when
+    it was kept (``--keep``), else on the same synthetic atlas written again (seconds, against minutes of serving)."""
+    results: dict[str, dict[str, Any]] = {}
+    for count in entries:
+        content = work / f"content-{count}"
+        if not content.is_dir():
+            progress(f"synthetic atlas of {count} entries (seed {seed}) for the edit loop")
+            write_synthetic_atlas(content, count, seed)
+        progress(f"edit loop at {count} entries: atlas serve, {repeat} edits of each kind in Chromium")
+        results[str(count)] = editloop_figures(content, work / f"editloop-{count}", repeat)
+    return results
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description="Measure the search index.")
     parser.add_argument("--entries", type=int, default=DEFAULT_ENTRIES, help="synthetic entries (default 20000)")
@@ -230,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--huge", action="store_true", help="the whole pipeline also at 100,000 entries")
     parser.add_argument("--pipeline-only", action="store_true", help="only the whole pipeline (no search, Chromium)")
+    parser.add_argument("--no-editloop", action="store_true", help="without the edit loop of atlas serve")
+    parser.add_argument("--editloop-repeat", type=int, default=3, help="edits of each kind per size (default 3)")
     args = parser.parse_args(argv)
 
     results: dict[str, Any] = {
@@ -246,12 +265,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             work, PROJECT_ROOT / "content", sizes(args.sizes, args.huge), args.seed, args.keep is not None
         )
         results["pipeline"] = growth
+        if not args.no_editloop:
+            # not at --huge's 100,000: serving it starts with a full build of many minutes
+            results["editloop"] = editloop_sizes(work, tuple(args.sizes), args.seed, args.editloop_repeat)
     if not args.pipeline_only:
         print(table(results["real"], results["synthetic"]))
         print()
         print(lighthouse_table(results["real"]["lighthouse"]))
         print()
     print(growth_table(growth))
+    if "editloop" in results:
+        print()
+        print(editloop_table(results["editloop"]))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nfigures written to {display_path(args.results, PROJECT_ROOT)}")

@@ -15,23 +15,29 @@ The design, for a national atlas of 20,000 entries where a full build takes minu
    functions, into a folder of its own; the sitemap when pages came or went.
 4. Reload: mkdocs' live-reload server serves that folder, watches the content folder and calls the
    edit step; browsers reload when it returns, and again after ``settle`` if it changed anything.
+5. Background (``live.background``): ``settle``'s whole-atlas work runs in a child process, started
+   before the first build; the serving process only writes its files. Ctrl-C and SIGTERM stop the
+   server and that child, also in the middle of its work.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import tempfile
 import threading
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 
 from .config import AtlasConfig
+from .live.background import Background
 from .live.session import LiveSession
 
 log = logging.getLogger("atlas.serve")
@@ -62,7 +68,8 @@ class AtlasServer(LiveReloadServer):
         self._settler = threading.Thread(target=self._settle_loop, daemon=True)
 
     def rebuild(self) -> None:
-        if self.session.edit(first=set(self._open_pages)):
+        changed = self.session.edit(first=set(self._open_pages))
+        if changed or not self.session.settled:  # also after a background result was dropped
             self._settle_wanted.set()
 
     def serve_request(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
@@ -95,20 +102,30 @@ class AtlasServer(LiveReloadServer):
         super().serve(open_in_browser=open_in_browser)  # type: ignore[no-untyped-call]
 
 
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM as Ctrl-C: the server stops through its ``finally`` blocks, which stop the background process."""
+    raise KeyboardInterrupt
+
+
 def serve(config: AtlasConfig, dev_addr: str) -> None:
-    """Build, then serve with live reload until interrupted."""
+    """Build, then serve with live reload until interrupted (Ctrl-C or SIGTERM)."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="atlas-serve-"))
+    background = Background(config)
+    previous = signal.signal(signal.SIGTERM, _interrupted)
     try:
-        session = LiveSession(config, site_dir)
+        background.start()  # it reads the content while the first build runs
+        session = LiveSession(config, site_dir, background)
         server = AtlasServer(session, host or "127.0.0.1", int(port), str(site_dir))
         server.watch(str(config.content_dir))
         try:
             server.serve()
-        except KeyboardInterrupt:
-            log.info("Gestopt.")
         finally:
             server.shutdown()
+    except KeyboardInterrupt:
+        log.info("Gestopt.")
     finally:
+        background.stop()
+        signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(site_dir, ignore_errors=True)

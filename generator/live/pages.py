@@ -4,11 +4,11 @@
 that read them, their links or their kind (``tracking``), plus free pages whose text changed.
 Question pages show the matcher's help with the help computed at the last ``settle``.
 
-``settle`` (after the reload, on a snapshot, while the site stays usable): what depends on the
+``settle`` (after the reload, in another process, while the site stays usable): what depends on the
 whole atlas: the matcher (match.json and the help on every question page; question pages whose
-help changed are rendered again), signals, the home page, the overviews, the search index. It is
-computed from one atlas and applied only if no edit came in between. After it the pages equal a
-full render of the same content.
+help changed are rendered again, in ``catch_up``'s rounds), signals, the home page, the overviews, the
+search index. It is computed from one atlas and applied only if no edit came in between. After it
+and ``catch_up`` the pages equal a full render of the same content.
 """
 
 from __future__ import annotations
@@ -220,23 +220,20 @@ class LivePages:
                 self.links.replace(kind.key, old, new)
         return entries, edges, kinds
 
-    def settle(self, settled: Settled) -> DocsChange:
-        """Apply what ``settle_pages`` computed, if it was computed from the current atlas."""
+    def settle(self, helps: dict[str, QuestionHelp], pages: dict[str, str]) -> DocsChange:
+        """Take in what depends on the whole current atlas (computed by ``settle_pages`` on an equal atlas, in
+        the background process): the whole-atlas files now; the question pages whose help changed are
+        deferred to ``catch_up``, so that no long step holds the lock."""
         change = DocsChange()
-        if settled.atlas is not self.atlas:
-            return change
         old_helps = self.renderer.helps
-        self.renderer.question_helper = settled.helper
-        self.renderer.matcher = settled.helper.matcher
-        self.renderer.helps = settled.helps
-        for key, found in settled.helps.items():
-            if old_helps.get(key) != found:
-                self._render(f"{KIND_BY_KEY['question'].section}/{key}.md", change)
-        for path in self.whole_atlas_paths - settled.pages.keys():
+        self.renderer.helps = helps
+        section = KIND_BY_KEY["question"].section
+        self.deferred |= {f"{section}/{key}.md" for key, found in helps.items() if old_helps.get(key) != found}
+        for path in self.whole_atlas_paths - pages.keys():
             self.docs.pop(path, None)
             change.removed.add(path)
-        self.whole_atlas_paths = set(settled.pages)
-        for path, text in settled.pages.items():
+        self.whole_atlas_paths = set(pages)
+        for path, text in pages.items():
             if self.docs.get(path) != text:
                 self.docs[path] = change.written[path] = text
         return change

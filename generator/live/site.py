@@ -101,6 +101,21 @@ class LiveSite:
         if listed:
             self._build_templates()
 
+    def place(self, html: dict[str, str]) -> set[str]:
+        """Write pages that another process converted (``wholesite``), by docs path; returns those placed.
+        A page this site does not know yet is left to ``update`` (it changes the list of files)."""
+        placed = set()
+        for path, text in sorted(html.items()):
+            file = self.files.get_file_from_path(path)
+            if file is None or file.page is None:
+                continue
+            file.page.read_source(self.config)  # its title, for the navigation of later pages
+            output = Path(file.abs_dest_path)
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(text.encode("utf-8"))
+            placed.add(path)
+        return placed
+
     def _in_walk_order(self) -> None:
         """Docs files in the order ``get_files`` finds them (a folder's files, index first, then its folders),
         theme files after them as before: the sitemap lists the pages in this order."""

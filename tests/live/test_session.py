@@ -4,9 +4,11 @@ folder and the site folder hold exactly what ``generate_docs`` and a plain mkdoc
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -96,12 +98,13 @@ EDITS: dict[str, list[Edit]] = {
 
 
 @pytest.fixture
-def session(content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LiveSession:
+def session(content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveSession]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # the sitemap's dates, as in a reproducible build
     config = replace(
         AtlasConfig(), content_dir=content, docs_dir=tmp_path / "docs", site_dir=tmp_path / "unused", today=TODAY
     ).resolve()
-    return LiveSession(config, tmp_path / "live-site")
+    with LiveSession(config, tmp_path / "live-site") as session:
+        yield session
 
 
 def full_rebuild(session: LiveSession, base: Path) -> tuple[Path, Path]:
@@ -232,3 +235,70 @@ def test_without_an_open_page_the_edited_entry_comes_first(session: LiveSession)
     assert session.edit()
     assert "Droogte en hitte" in (session.config.docs_dir / "themas" / "droogte.md").read_text(encoding="utf-8")
     assert "vragen/is-er-genoeg-water.md" in session.pages.deferred
+
+
+def test_the_whole_atlas_work_runs_in_another_process(session: LiveSession) -> None:
+    replace_in("practices/koele-wijken.md", "Samen metingen doen", "Samen meten")(session.content.content_dir)
+    assert session.edit()
+    assert session.settle()
+    assert session.background.pid is not None
+    assert session.background.pid != os.getpid()
+
+
+def test_a_result_for_an_atlas_an_edit_replaced_is_dropped(session: LiveSession, tmp_path: Path) -> None:
+    """The background process computed for the atlas before an edit: nothing of it is written; the next
+    settle takes the edit in and the site equals a full build."""
+    content = session.content.content_dir
+    replace_in("practices/koele-wijken.md", "Samen metingen doen", "Samen meten")(content)
+    assert session.edit()
+    asked = session.settle_request()
+    assert asked is not None
+    version, request = asked
+    result = session.background.compute(request)
+    assert result is not None
+    replace_in("themes/droogte.yml", "name: Droogte", "name: Droogte en hitte")(content)
+    assert session.edit()
+    docs, site = tree(session.config.docs_dir), tree(session.config.site_dir)
+    assert not session.apply_settled(version, result)
+    assert not session.settled
+    assert (tree(session.config.docs_dir), tree(session.config.site_dir)) == (docs, site)
+    assert session.settle()
+    full_docs, full_site = full_rebuild(session, tmp_path / "full")
+    assert_same_tree(session.config.docs_dir, full_docs)
+    assert_same_tree(session.config.site_dir, full_site)
+
+
+def test_the_background_process_refuses_content_it_was_not_asked_for(session: LiveSession, tmp_path: Path) -> None:
+    """A file changed after the request and before the background process read it: it answers None."""
+    content = session.content.content_dir
+    replace_in("practices/koele-wijken.md", "Samen metingen doen", "Samen meten")(content)
+    assert session.edit()
+    asked = session.settle_request()
+    assert asked is not None
+    replace_in("questions/is-er-genoeg-water.yml", "droogte-verkenning", "droogte-verkenning")(content)
+    (content / "questions" / "is-er-genoeg-water.yml").touch()
+    assert session.background.compute(asked[1]) is None
+    session.edit()
+    assert session.settle()
+    full_docs, full_site = full_rebuild(session, tmp_path / "full")
+    assert_same_tree(session.config.docs_dir, full_docs)
+    assert_same_tree(session.config.site_dir, full_site)
+
+
+def test_catch_up_gives_way_to_a_waiting_edit(session: LiveSession) -> None:
+    """While an edit waits for the lock, no round of deferred pages takes it."""
+    session.pages.at_once = 0
+    replace_in("themes/droogte.yml", "name: Droogte", "name: Droogte en hitte")(session.content.content_dir)
+    assert session.edit()
+    waiting = len(session.pages.deferred)
+    assert waiting > 0
+    session.edited_at = 0.0  # long ago: only the waiting edit holds it back
+    session.edit_waiting.set()
+    worker = threading.Thread(target=session.catch_up)
+    worker.start()
+    worker.join(0.5)
+    assert worker.is_alive()
+    assert len(session.pages.deferred) == waiting
+    session.edit_waiting.clear()
+    worker.join(60)
+    assert not session.pages.deferred
