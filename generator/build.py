@@ -8,6 +8,7 @@ when something really changed; stale files are removed.
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 from pathlib import Path
@@ -74,20 +75,34 @@ def write_tree(target: Path, files: dict[str, bytes]) -> int:
 def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
     atlas = federate(gather(config, progress), config.federation)
-    pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
-    progress.stage("Zoekindex")
-    pages.update(render_search_index(atlas))
-    write_tree(config.docs_dir, docs_files(config, atlas, pages))
+    from .scale.alongside import alongside
+
+    # The open data needs only the atlas: made in a forked child on the idle core while this process renders.
+    with alongside(functools.partial(site_open_data, config, atlas)) as open_data:
+        pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
+        progress.stage("Zoekindex")
+        pages.update(render_search_index(atlas))
+        files = docs_files(config, atlas, pages, open_data.result())
+    write_tree(config.docs_dir, files)
     return atlas
 
 
-def docs_files(config: AtlasConfig, atlas: Atlas, pages: dict[str, str]) -> dict[str, bytes]:
-    """The docs folder from the rendered pages: entry pages with their JSON-LD, the assets, the open data."""
+def site_open_data(config: AtlasConfig, atlas: Atlas) -> dict[str, bytes]:
+    """The folder ``open-data/`` of the docs (generator.exchange.opendata), named and dated as this site."""
+    site = read_site(config.mkdocs_file)
+    return open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir))
+
+
+def docs_files(
+    config: AtlasConfig, atlas: Atlas, pages: dict[str, str], open_data: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """The docs folder from the rendered pages: entry pages with their JSON-LD, the assets, the open data
+    (``open_data`` when it was made already, else ``site_open_data`` now)."""
     site = read_site(config.mkdocs_file)
     pages = {**pages, **with_json_ld(pages, atlas, site.url)}
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(asset_files())
-    files.update(open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir)))
+    files.update(open_data if open_data is not None else site_open_data(config, atlas))
     return files
 
 
