@@ -160,7 +160,8 @@ def build_site(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
         shutil.rmtree(config.site_dir)
     from .scale.parallel import build_pages  # imports this module
 
-    build_pages(config, progress)  # mkdocs and the Content-Security-Policy (generator.csp), shared over processes
+    checked: dict[str, list[tuple[str, str]]] = {}  # links the parallel workers read on the pages they wrote
+    build_pages(config, progress, checked)  # mkdocs and the Content-Security-Policy (generator.csp), in processes
     progress.stage("Site controleren")
-    check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
+    check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url), checked)
     return atlas
