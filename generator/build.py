@@ -9,6 +9,7 @@ when something really changed; stale files are removed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
@@ -95,22 +96,37 @@ def build_atlas(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
 def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
     atlas = build_atlas(config, progress)
-    pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
-    progress.stage("Zoekindex")
-    pages.update(render_search_index(atlas))
-    write_tree(config.docs_dir, docs_files(config, atlas, pages))
+    from .scale.alongside import alongside
+
+    # The open data needs only the atlas: made in a forked child on the idle core while this process renders.
+    with alongside(functools.partial(site_open_data, config, atlas)) as open_data:
+        pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
+        progress.stage("Zoekindex")
+        pages.update(render_search_index(atlas))
+        made = open_data.result()
+    write_tree(config.docs_dir, docs_files(config, atlas, pages, made))
     return atlas
 
 
-def docs_files(config: AtlasConfig, atlas: Atlas, pages: dict[str, str]) -> Iterator[tuple[str, bytes]]:
-    """The docs folder from the rendered pages: entry pages with their JSON-LD, the assets, the open data.
+def site_open_data(config: AtlasConfig, atlas: Atlas) -> dict[str, bytes]:
+    """The folder ``open-data/`` of the docs (generator.exchange.opendata), named and dated as this site."""
+    site = read_site(config.mkdocs_file)
+    return open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir))
+
+
+def docs_files(
+    config: AtlasConfig, atlas: Atlas, pages: dict[str, str], open_data: dict[str, bytes] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """The docs folder from the rendered pages: entry pages with their JSON-LD, the assets, the open data
+    (``open_data`` when it was made already, else ``site_open_data`` now).
 
     Everything that can fail (the JSON-LD, the open data) is made before the first file is handed out. The pages
     are then encoded one at a time and taken out of ``pages`` as they go, so that no page is held as text and as
     bytes, with and without its JSON-LD, all at once."""
     site = read_site(config.mkdocs_file)
     # The open data first: while it is made (from a copy of the whole atlas as JSON data) less else is held.
-    open_data = open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir))
+    if open_data is None:
+        open_data = site_open_data(config, atlas)
     json_ld = json_ld_blocks(pages, atlas, site.url)
     yield from asset_files().items()
     while open_data:
@@ -174,7 +190,8 @@ def build_site(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
         shutil.rmtree(config.site_dir)
     from .scale.parallel import build_pages  # imports this module
 
-    build_pages(config, progress)  # mkdocs and the Content-Security-Policy (generator.csp), shared over processes
+    checked: dict[str, list[tuple[str, str]]] = {}  # links the parallel workers read on the pages they wrote
+    build_pages(config, progress, checked)  # mkdocs and the Content-Security-Policy (generator.csp), in processes
     progress.stage("Site controleren")
-    check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url))
+    check_site(atlas, config.content_dir, config.site_dir, base_path(read_site(config.mkdocs_file).url), checked)
     return atlas

@@ -146,6 +146,22 @@ def mailto(address: str) -> Markup:
     return Markup(f"[{md_escape(address)}](mailto:{address})")
 
 
+def external_html(url: str, text: str) -> Markup:
+    """``external`` as the HTML Python-Markdown makes of it, for raw HTML blocks (same href, same text)."""
+    target = url.replace("(", "%28").replace(")", "%29")
+    return Markup(f'<a href="{html.escape(target)}">{html.escape(text, quote=False)}</a>')
+
+
+def mailto_html(address: str) -> Markup:
+    """``mailto`` as HTML, for raw HTML blocks."""
+    return Markup(f'<a href="mailto:{html.escape(address)}">{html.escape(address, quote=False)}</a>')
+
+
+def join_html(values: Any, separator: str = ", ") -> Markup:
+    """Join plain values for a raw HTML block, each escaped for HTML only (Markdown escapes would show there)."""
+    return Markup(separator.join(html.escape(str(value), quote=False) for value in values))
+
+
 def date_nl(value: date | datetime | None) -> str:
     """``2020-06-01`` → ``1 juni 2020``; with a time: ``1 juni 2020, 14:00``."""
     if value is None:
@@ -218,6 +234,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text, html=html_text)
+        self.env.filters["join_html"] = join_html
         self.env.globals["page_sources"] = lambda entity: page_sources(atlas, entity)
         self.env.globals["pagelists"] = pagelists  # long lists on entry pages: templates/_pagelists.md.j2
         self.env.tests["contains_value"] = lambda values, value: value in values
@@ -230,6 +247,8 @@ class Renderer:
             kinds_by_key=KIND_BY_KEY,
             external=external,
             mailto=mailto,
+            external_html=external_html,
+            mailto_html=mailto_html,
             question_help=self.question_help,
             signals=self.signals,
             edit_url=lambda entity: edit_url(self.contributing.repository, self.atlas, entity),

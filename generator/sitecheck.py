@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -117,27 +117,44 @@ def _exists(site_dir: Path, path: str) -> bool:
     return (target / "index.html").is_file() if path.endswith("/") or target.is_dir() else target.is_file()
 
 
-def broken_links(site_dir: Path, base: str = "/") -> Iterator[str]:
-    """Every internal href or src, on every page, that leads to nothing."""
+Links = list[tuple[str, str]]
+"""(a reference as a page writes it, the site path it leads to), in the order of the references."""
+
+
+def page_links(relative: str, html: bytes, base: str = "/") -> Links:
+    """Every internal href or src of one page (its site path ``relative``), with where it leads."""
+    page_dir = "/" + relative.rsplit("/", 1)[0] + "/" if "/" in relative else "/"
+    references = {double or single for double, single in _REFERENCE.findall(html)}
+    links = []
+    for reference in sorted(references):
+        shown = reference.decode("utf-8", "replace")
+        path = _target(page_dir, shown, base)
+        if path is not None:
+            links.append((shown, path))
+    return links
+
+
+def broken_links(site_dir: Path, base: str = "/", checked: Mapping[str, Links] | None = None) -> Iterator[str]:
+    """Every internal href or src, on every page, that leads to nothing. ``checked``: pages read already (by
+    the parallel build's workers, as they wrote them), each with those of its links not known to exist; such a
+    page is not read again."""
     known: dict[str, bool] = {}
+    checked = checked or {}
     for page in sorted(site_dir.rglob("*.html")):
         relative = page.relative_to(site_dir).as_posix()
-        page_dir = "/" + relative.rsplit("/", 1)[0] + "/" if "/" in relative else "/"
-        references = {double or single for double, single in _REFERENCE.findall(page.read_bytes())}
-        for reference in sorted(references):
-            path = _target(page_dir, reference.decode("utf-8", "replace"), base)
-            if path is None:
-                continue
+        links = checked.get(relative)
+        for shown, path in page_links(relative, page.read_bytes(), base) if links is None else links:
             if path not in known:
                 known[path] = _exists(site_dir, path)
             if not known[path]:
-                shown = reference.decode("utf-8", "replace")
                 yield f"{relative}: de link '{shown}' wijst naar {path}, en dat bestaat niet"
 
 
-def check_site(atlas: Atlas, content_dir: Path, site_dir: Path, base: str = "/") -> None:
+def check_site(
+    atlas: Atlas, content_dir: Path, site_dir: Path, base: str = "/", checked: Mapping[str, Links] | None = None
+) -> None:
     """Raises ``SiteCheckError`` naming everything that was lost and every broken link, all at once;
-    ``base`` is the path the site is published under."""
-    problems = [*lost_entries(atlas, content_dir, site_dir), *broken_links(site_dir, base)]
+    ``base`` is the path the site is published under; ``checked`` as for ``broken_links``."""
+    problems = [*lost_entries(atlas, content_dir, site_dir), *broken_links(site_dir, base, checked)]
     if problems:
         raise SiteCheckError(problems)

@@ -25,7 +25,9 @@ from ..build import run_mkdocs
 from ..config import AtlasConfig
 from ..csp import apply_policy, with_policy
 from ..errors import BuildError
+from ..exchange.siteurl import base_path, read_site
 from ..progress import QUIET, Progress
+from ..sitecheck import Links
 from .shard import ShardJob, ShardResult, build_shard
 
 PAGES_PER_WORKER = 2000
@@ -47,18 +49,21 @@ def worker_count(config: AtlasConfig) -> int:
     return config.workers if config.workers is not None else default_workers(count_pages(config))
 
 
-def build_pages(config: AtlasConfig, progress: Progress = QUIET) -> int:
+def build_pages(config: AtlasConfig, progress: Progress = QUIET, checked: dict[str, Links] | None = None) -> int:
     """mkdocs over the docs folder into the (empty) site folder, then the Content-Security-Policy on every page
     (``generator.csp``), with ``worker_count`` processes; returns how many it used. Raises ``BuildError`` with
-    mkdocs' messages when mkdocs fails, or warns in strict mode, and when a page has a script not of the theme."""
+    mkdocs' messages when mkdocs fails, or warns in strict mode, and when a page has a script not of the theme.
+    ``checked`` (when given) receives, per page the workers wrote, its links not known to exist: the site check
+    (``generator.sitecheck``) then need not read those pages again."""
     workers = worker_count(config)
     if workers == 1:
         run_mkdocs(config, progress)
         apply_policy(config.site_dir)
         return 1
     progress.stage("mkdocs", count_pages(config))
+    link_base = base_path(read_site(config.mkdocs_file).url)
     jobs = [
-        ShardJob(config.mkdocs_file, config.docs_dir, config.site_dir, config.strict, index, workers)
+        ShardJob(config.mkdocs_file, config.docs_dir, config.site_dir, config.strict, index, workers, link_base)
         for index in range(workers)
     ]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -67,6 +72,8 @@ def build_pages(config: AtlasConfig, progress: Progress = QUIET) -> int:
             results.append(result)
             progress.advance(len(result.built))
     check_results(results, config.strict)
+    if checked is not None:
+        checked.update((page, links) for result in results for page, links in result.unresolved.items())
     apply_policy_to_the_rest(config.site_dir, {page for result in results for page in result.with_policy})
     return workers
 

@@ -42,6 +42,8 @@ class ShardJob:
     strict: bool
     index: int
     count: int
+    link_base: str = "/"
+    """The path the site is published under, for the links of its pages (``generator.sitecheck``)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ class ShardResult:
     anchor_log_level: int = logging.WARNING
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    unresolved: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Per HTML file this worker wrote: its internal links (as ``sitecheck.page_links``) to files not in the
+    build's file list; the parent's site check looks those up on disk, and reads none of these pages again."""
 
 
 def partition(sizes: dict[str, int], count: int) -> list[list[str]]:
@@ -157,10 +162,12 @@ def _build(job: ShardJob, result: ShardResult) -> None:
         copied = (file for file in files if not file.is_documentation_page())
         written += [file.dest_uri for file in copied if file.dest_uri.endswith(".html")]
         written += [name for name in config.theme.static_templates if name.endswith(".html")]
-    _apply_policy(job, sorted({name for name in written if (job.site_dir / name).is_file()}), result)
+    in_site = {file.dest_uri for file in files if file.inclusion.value > InclusionLevel.DRAFT.value}  # included
+    in_site.update(config.theme.static_templates)
+    _apply_policy(job, sorted({name for name in written if (job.site_dir / name).is_file()}), result, in_site)
 
 
-def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult) -> None:
+def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult, in_site: set[str]) -> None:
     """The policy (``generator.csp``) on the HTML files this worker wrote. Parsing each page for its scripts
     costs about as much as mkdocs' own work on a plain page, so it is shared out too. A script that is not the
     theme's comes back as ``error``."""
@@ -170,10 +177,25 @@ def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult) -> 
     try:
         for relative in html_files:
             path = job.site_dir / relative
-            path.write_text(with_policy(path.read_text(encoding="utf-8"), relative), encoding="utf-8")
+            html = with_policy(path.read_text(encoding="utf-8"), relative)
+            path.write_text(html, encoding="utf-8")
             result.with_policy.append(relative)
+            result.unresolved[relative] = _unresolved_links(relative, html, job.link_base, in_site)
     except BuildError as error:
         result.error = str(error)
+
+
+def _unresolved_links(relative: str, html: str, base: str, in_site: set[str]) -> list[tuple[str, str]]:
+    """The page's links (``sitecheck.page_links``) except those to a file every share together writes (pages,
+    theme files, assets): the site check reads the pages here, as they are written, and leaves the parent
+    only the rest to look up on disk."""
+    from ..sitecheck import page_links
+
+    def written(path: str) -> bool:
+        file = path.lstrip("/") + ("index.html" if path.endswith("/") else "")
+        return file in in_site
+
+    return [(shown, path) for shown, path in page_links(relative, html.encode("utf-8"), base) if not written(path)]
 
 
 def _record_anchors(source: str, page: object, result: ShardResult) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from tests.conftest import CliResult
 from tests.test_scaffold import FILLED_IN
 
 REPOSITORY = Repository("https://github.com/regio-west/atlas", "werk")
-EDIT_LINK = re.compile(r"\[Wijzig deze gegevens\]\((?P<url>[^)]+)\)")
+EDIT_LINK = re.compile(r'<a href="(?P<url>[^"]+)">Wijzig deze gegevens</a>')  # HTML: Python-Markdown passes it
 KIND_IDS = [kind.key for kind in KINDS]
 
 
@@ -141,7 +142,7 @@ def test_every_entry_page_links_to_its_own_content_file(content: Path) -> None:
     checked = set()
     for kind in KINDS:
         for entity in atlas.of(kind.key):
-            links = EDIT_LINK.findall(pages[page_path(entity)])
+            links = [html.unescape(url) for url in EDIT_LINK.findall(pages[page_path(entity)])]
             assert len(links) == 1, page_path(entity)
             prefix = f"{REPOSITORY.url}/edit/{REPOSITORY.branch}/content/"
             assert links[0].startswith(prefix)
@@ -156,7 +157,7 @@ def test_correction_link_names_the_entry(content: Path) -> None:
     atlas = gather(AtlasConfig(content_dir=content).resolve())
     pages = render_site(atlas, date(2027, 1, 1), Contributing(REPOSITORY, content))
     partner = atlas.of("partner")[0]
-    url = re.findall(r"\[meld een correctie\]\(([^)]+)\)", pages[page_path(partner)])[0]
+    url = html.unescape(re.findall(r'<a href="([^"]+)">meld een correctie</a>', pages[page_path(partner)])[0])
     assert _query(url) == {"template": [CORRECTION_FORM], "title": [f"Correctie: {partner.name}"]}
 
 

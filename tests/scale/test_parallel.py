@@ -13,11 +13,19 @@ import pytest
 import generator.build
 from generator import render
 from generator.atlas import Atlas
-from generator.build import build_site
+from generator.build import build_site, generate_docs
 from generator.config import PROJECT_ROOT, AtlasConfig
 from generator.errors import BuildError
-from generator.scale.parallel import apply_policy_to_the_rest, check_results, default_workers, worker_count
+from generator.exchange.siteurl import base_path
+from generator.scale.parallel import (
+    apply_policy_to_the_rest,
+    build_pages,
+    check_results,
+    default_workers,
+    worker_count,
+)
 from generator.scale.shard import AnchorLink, ShardResult, partition
+from generator.sitecheck import Links, page_links
 
 SITE_URL = "https://atlas.example.org/"
 
@@ -215,3 +223,36 @@ def test_html_no_worker_wrote_gets_the_policy_too(tmp_path: Path) -> None:
     assert apply_policy_to_the_rest(tmp_path, {"done.html"}) == 1
     assert "Content-Security-Policy" in (tmp_path / "extra" / "index.html").read_text(encoding="utf-8")
     assert (tmp_path / "done.html").read_text(encoding="utf-8") == page
+
+
+@pytest.mark.parametrize(
+    ("page", "folder"), [("index.md", ""), ("partners/gemeente-voorbeeld.md", "partners/gemeente-voorbeeld/")]
+)
+def test_the_site_check_finds_a_broken_link_on_a_page_a_worker_read(
+    content: Path, tmp_path: Path, mkdocs_file: Path, monkeypatch: pytest.MonkeyPatch, page: str, folder: str
+) -> None:
+    """The workers read the links of the pages they write; one to nothing still fails the build."""
+    with_extra_markdown(monkeypatch, page, '<p><a href="nergens/">nergens</a></p>')
+    problem = f"{folder}index.html: de link 'nergens/' wijst naar /{folder}nergens/, en dat bestaat niet"
+    with pytest.raises(BuildError, match=re.escape(problem)):
+        build(content, tmp_path, mkdocs_file, workers=2)
+
+
+def test_the_workers_hand_the_site_check_every_link_they_cannot_vouch_for(
+    content: Path, tmp_path: Path, mkdocs_file: Path
+) -> None:
+    config = AtlasConfig(
+        content_dir=content, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site", mkdocs_file=mkdocs_file, workers=2
+    ).resolve()
+    generate_docs(config)
+    checked: dict[str, Links] = {}
+    build_pages(config, checked=checked)
+    site = config.site_dir
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    assert sorted(checked) == pages  # every HTML file of the site: none is read again
+    for page in pages:
+        links = set(page_links(page, (site / page).read_bytes(), base_path(SITE_URL)))
+        assert set(checked[page]) <= links
+        for _, path in links - set(checked[page]):  # vouched for: a file of the site
+            target = site / path.lstrip("/")
+            assert (target / "index.html").is_file() if path.endswith("/") else target.is_file(), (page, path)
