@@ -27,8 +27,7 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("load (read files)", f"{figures['load_s']:.2f} s"),
         ("validate", f"{figures['validate_s']:.2f} s"),
         ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
-        ("signals (atlas signals, without load)", f"{figures['signals_s']:.2f} s, {figures['signals']:,} signals"),
-        *broker_rows(figures["broker"]),
+        *brokering_rows(figures),
         ("catalog.json raw / gzip", raw_gzip(figures, "catalog")),
         ("names index by first letter raw / gzip", raw_gzip(figures, "names")),
         ("  parts", f"{figures['names_files']} files"),
@@ -44,6 +43,14 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("  largest shard", figures["largest_shard"]),
         ("snippet files raw / gzip", snippets),
     ]
+
+
+def brokering_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    """The signals and the matcher, when measured (not with ``--search-only``)."""
+    if "broker" not in figures:
+        return []
+    signals = ("signals (atlas signals, without load)", f"{figures['signals_s']:.2f} s, {figures['signals']:,} signals")
+    return [signals, *broker_rows(figures["broker"])]
 
 
 def broker_rows(broker: dict[str, Any]) -> list[tuple[str, str]]:

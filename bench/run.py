@@ -129,16 +129,18 @@ def index_sizes(files: dict[str, str]) -> dict[str, Any]:
 
 
 def index_figures(
-    content_dir: Path, query_count: int, evaluation: Path | None = None
+    content_dir: Path, query_count: int, evaluation: Path | None = None, brokering: bool = True
 ) -> tuple[dict[str, str], dict[str, Any], list[Query]]:
-    """(index files, figures, queries for the browser) of one content tree."""
+    """(index files, figures, queries for the browser) of one content tree; the signals' and the matcher's
+    figures only when ``brokering`` (at 20,000 entries some minutes, against 20 s for the index)."""
     atlas, timings = gather_timed(content_dir)
     figures: dict[str, Any] = dict(timings)
     figures["entries"] = sum(len(entries) for entries in atlas.entries.values())
     files, figures["index_build_s"] = timed(lambda: render_search_index(atlas))
-    found, figures["signals_s"] = timed(lambda: signals(atlas, today()))
-    figures["signals"] = len(found)
-    figures["broker"] = broker_figures(atlas, evaluation)
+    if brokering:
+        found, figures["signals_s"] = timed(lambda: signals(atlas, today()))
+        figures["signals"] = len(found)
+        figures["broker"] = broker_figures(atlas, evaluation)
     figures.update(index_sizes(files))
     return files, figures, make_queries(atlas, query_count)
 
@@ -193,7 +195,7 @@ def work_folder(keep: Path | None) -> Iterator[Path]:
 
 
 def synthetic_search(
-    work: Path, site: Path, count: int, seed: int, query_count: int
+    work: Path, site: Path, count: int, seed: int, query_count: int, brokering: bool
 ) -> tuple[dict[str, Any], list[Query], Path]:
     """(figures, queries, site) of a synthetic atlas of ``count`` entries. Its content goes to
     ``work/content-<count>``, where the whole pipeline (``bench.growth``) finds it; its site is a copy of the
@@ -201,7 +203,7 @@ def synthetic_search(
     content = work / f"content-{count}"
     if not content.is_dir():
         write_synthetic_atlas(content, count, seed)
-    index, figures, queries = index_figures(content, query_count)
+    index, figures, queries = index_figures(content, query_count, brokering=brokering)
     figures["seed"] = seed
     return figures, queries, synthetic_site(site, index, f"site-synthetic-{count}")
 
@@ -209,14 +211,17 @@ def synthetic_search(
 def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, dict[str, Any]], str]:
     """(real figures, synthetic figures by number of entries, Chromium version)."""
     progress("real content: load, validate, index; the real site (mkdocs)")
-    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries, EVALUATION)
+    brokering = not args.search_only
+    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries, EVALUATION, brokering)
     site = real_site(work)
     sites, queries = {"real": site}, {"real": real_queries}
     synthetic: dict[str, dict[str, Any]] = {}
     for count in sizes(args.sizes, args.huge):
         progress(f"synthetic atlas of {count} entries (seed {args.seed}): write, load, validate, index")
         name = str(count)
-        synthetic[name], queries[name], sites[name] = synthetic_search(work, site, count, args.seed, args.queries)
+        synthetic[name], queries[name], sites[name] = synthetic_search(
+            work, site, count, args.seed, args.queries, brokering
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         progress(
@@ -263,7 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--huge", action="store_true", help="search and whole pipeline also at 100,000 entries")
     parser.add_argument("--pipeline-only", action="store_true", help="only the whole pipeline (no search, Chromium)")
-    parser.add_argument("--search-only", action="store_true", help="only the search (no whole pipeline, Lighthouse)")
+    parser.add_argument(
+        "--search-only", action="store_true", help="only the search (no whole pipeline, Lighthouse, signals, matcher)"
+    )
     args = parser.parse_args(argv)
     if args.search_only and args.pipeline_only:
         parser.error("--search-only and --pipeline-only exclude each other")

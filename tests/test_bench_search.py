@@ -141,8 +141,8 @@ def test_search_only_measures_every_size(tmp_path: Path) -> None:
         assert f"synthetic {size} (seed 7)" in printed
         assert any(line.startswith(f"{size} entries ") for line in printed.splitlines())
     assert "search, every size" in printed
-    assert "whole pipeline" not in printed
-    assert "Lighthouse" not in printed
+    for left_out in ("whole pipeline", "Lighthouse", "signals", "atlas match"):
+        assert left_out not in printed
     figures = json.loads(results.read_text(encoding="utf-8"))
     assert "pipeline" not in figures
     assert list(figures["synthetic"]) == [str(size) for size in SIZES]
@@ -151,6 +151,7 @@ def test_search_only_measures_every_size(tmp_path: Path) -> None:
     for name, judged in targets["sizes"].items():
         assert set(judged) == TARGET_KEYS
         site = figures["real"] if name == "real" else figures["synthetic"][name]
+        assert "broker" not in site
         assert judged["entries"] == site["entries"]
         assert judged["before_first_result_gzip"] == site["browser"]["before_first_result_gzip"] > 0
         assert judged["fetched_met"] is (judged["before_first_result_gzip"] <= FETCHED_GZIP_TARGET)
