@@ -1,4 +1,4 @@
-"""The benchmark's table: both atlases side by side, one figure per line."""
+"""The benchmark's search table: the real atlas and each synthetic size side by side, one figure per line."""
 
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("load (read files)", f"{figures['load_s']:.2f} s"),
         ("validate", f"{figures['validate_s']:.2f} s"),
         ("index build (render_search_index)", f"{figures['index_build_s']:.2f} s"),
-        ("signals (atlas signals, without load)", f"{figures['signals_s']:.2f} s, {figures['signals']:,} signals"),
-        *broker_rows(figures["broker"]),
+        *brokering_rows(figures),
         ("catalog.json raw / gzip", raw_gzip(figures, "catalog")),
         ("names index by first letter raw / gzip", raw_gzip(figures, "names")),
         ("  parts", f"{figures['names_files']} files"),
@@ -44,6 +43,14 @@ def index_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
         ("  largest shard", figures["largest_shard"]),
         ("snippet files raw / gzip", snippets),
     ]
+
+
+def brokering_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    """The signals and the matcher, when measured (not with ``--search-only``)."""
+    if "broker" not in figures:
+        return []
+    signals = ("signals (atlas signals, without load)", f"{figures['signals_s']:.2f} s, {figures['signals']:,} signals")
+    return [signals, *broker_rows(figures["broker"])]
 
 
 def broker_rows(broker: dict[str, Any]) -> list[tuple[str, str]]:
@@ -102,14 +109,23 @@ def browser_rows(browser: dict[str, Any]) -> list[tuple[str, str]]:
     return lines
 
 
-def table(real: dict[str, Any], synthetic: dict[str, Any]) -> str:
-    """Both atlases side by side, one figure per line."""
-    left = index_rows(real) + browser_rows(real["browser"])
-    right = index_rows(synthetic) + browser_rows(synthetic["browser"])
-    headers = ("", "real (content/)", f"synthetic (seed {synthetic['seed']})")
-    columns = ((headers[0], left, 0), (headers[1], left, 1), (headers[2], right, 1))
-    width = [max(len(header), *(len(row[column]) for row in rows)) for header, rows, column in columns]
-    lines = [f"{headers[0]:<{width[0]}}  {headers[1]:>{width[1]}}  {headers[2]:>{width[2]}}"]
-    lines.append("-" * len(lines[0]))
-    lines += [f"{a[0]:<{width[0]}}  {a[1]:>{width[1]}}  {b[1]:>{width[2]}}" for a, b in zip(left, right, strict=True)]
-    return "\n".join(lines)
+def aligned(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table: the first column to the left, the others to the right, a rule under the headers."""
+    width = [max(len(headers[index]), *(len(row[index]) for row in rows)) for index in range(len(headers))]
+
+    def line(values: list[str]) -> str:
+        cells = [f"{value:>{width[index]}}" for index, value in enumerate(values)]
+        return "  ".join([f"{values[0]:<{width[0]}}", *cells[1:]])
+
+    return "\n".join([line(headers), "-" * (sum(width) + 2 * (len(width) - 1)), *(line(row) for row in rows)])
+
+
+def table(real: dict[str, Any], synthetic: dict[str, dict[str, Any]]) -> str:
+    """The real atlas and each synthetic size side by side, one figure per line."""
+    columns = [index_rows(real) + browser_rows(real["browser"])]
+    headers = ["", "real (content/)"]
+    for figures in synthetic.values():
+        columns.append(index_rows(figures) + browser_rows(figures["browser"]))
+        headers.append(f"synthetic {figures['entries']:,} (seed {figures['seed']})")
+    # The labels are the real atlas' (a few hold its counts); every column has the same rows.
+    return aligned(headers, [[rows[0][0], *(value for _, value in rows)] for rows in zip(*columns, strict=True)])

@@ -1,8 +1,11 @@
-"""Search and kennismakelen figures for the real content and a synthetic atlas; prints them, asserts nothing.
+"""Search and kennismakelen figures for the real content and synthetic atlases, and the whole pipeline at every
+size; prints them, asserts nothing.
 
-    python -m bench.run [--entries 20000] [--seed 2020] [--runs 9] [--queries 200] [--results FILE]
+    python -m bench.run [--sizes 2000 20000] [--huge] [--seed 2020] [--runs 9] [--queries 200] [--results FILE]
+                        [--search-only | --pipeline-only]
 
-For both atlases: load and validate time, index build time (``render_search_index``),
+For the real content and a synthetic atlas of each size (``--sizes``, with ``--huge`` also 100,000):
+load and validate time, index build time (``render_search_index``),
 the time of the signals (``generator.broker.signals.kinds``, as ``atlas signals`` after loading),
 the matcher's figures (``bench.broker``: a query, every question page, the evaluation set),
 Lighthouse's scores per page type of the real site (``bench.lighthouse``),
@@ -10,14 +13,18 @@ index sizes (raw and gzip level 6), the bytes the search page fetches before its
 first result, the time to that first result in Chromium (a first visit in a new tab
 with no DevTools client attached; coming from the home page; in a page Playwright
 drives) and the latency of ``window.atlasSearch.search`` for a fixed set of queries. The browser part of
-the synthetic atlas uses the real site with the synthetic ``search/`` folder,
-so no 20,000 pages are built. At the pipeline's synthetic sizes (``--sizes``) it also measures the
-edit loop of ``atlas serve`` (``bench.editloop``: a real file change until the reload shows it in
-Chromium; ``--no-editloop`` leaves it out). The figures also go to ``bench-results/latest.json``.
+a synthetic atlas uses the real site with the synthetic ``search/`` folder,
+so no 20,000 pages are built; the page loads of all sizes take turns. Per size, the bytes fetched before the
+first result and the time to it are judged against the targets (``bench.searchtargets``). Then the whole
+pipeline at every size (``bench.growth``; the synthetic content written for the search is reused).
+At the synthetic sizes (not at
+``--huge``'s 100,000) it also measures the edit loop of ``atlas serve`` (``bench.editloop``: a real file change
+until the reload shows it in Chromium; ``--no-editloop`` leaves it out). The figures also go to
+``bench-results/latest.json``.
 
 Parts: ``bench.queries`` (the query mix), ``bench.browser`` (Chromium figures),
 ``bench.visit`` (visits with no DevTools client attached), ``bench.report`` (the
-table), ``bench.synthetic`` (the synthetic atlas).
+table), ``bench.searchtargets`` (the targets per size), ``bench.synthetic`` (the synthetic atlas).
 """
 
 from __future__ import annotations
@@ -47,7 +54,8 @@ from bench.growth import SIZES, growth_figures, growth_table, sizes
 from bench.lighthouse import lighthouse_figures, lighthouse_table
 from bench.queries import Query, make_queries
 from bench.report import table
-from bench.synthetic import DEFAULT_ENTRIES, DEFAULT_SEED, write_synthetic_atlas
+from bench.searchtargets import search_targets, targets_table
+from bench.synthetic import DEFAULT_SEED, write_synthetic_atlas
 from generator.atlas import Atlas
 from generator.broker.signals.kinds import signals
 from generator.build import build_site
@@ -125,16 +133,18 @@ def index_sizes(files: dict[str, str]) -> dict[str, Any]:
 
 
 def index_figures(
-    content_dir: Path, query_count: int, evaluation: Path | None = None
+    content_dir: Path, query_count: int, evaluation: Path | None = None, brokering: bool = True
 ) -> tuple[dict[str, str], dict[str, Any], list[Query]]:
-    """(index files, figures, queries for the browser) of one content tree."""
+    """(index files, figures, queries for the browser) of one content tree; the signals' and the matcher's
+    figures only when ``brokering`` (at 20,000 entries some minutes, against 20 s for the index)."""
     atlas, timings = gather_timed(content_dir)
     figures: dict[str, Any] = dict(timings)
     figures["entries"] = sum(len(entries) for entries in atlas.entries.values())
     files, figures["index_build_s"] = timed(lambda: render_search_index(atlas))
-    found, figures["signals_s"] = timed(lambda: signals(atlas, today()))
-    figures["signals"] = len(found)
-    figures["broker"] = broker_figures(atlas, evaluation)
+    if brokering:
+        found, figures["signals_s"] = timed(lambda: signals(atlas, today()))
+        figures["signals"] = len(found)
+        figures["broker"] = broker_figures(atlas, evaluation)
     figures.update(index_sizes(files))
     return files, figures, make_queries(atlas, query_count)
 
@@ -149,9 +159,9 @@ def real_site(work: Path) -> Path:
     return config.site_dir
 
 
-def synthetic_site(site: Path, index: dict[str, str]) -> Path:
-    """A copy of the real site whose ``search/`` holds the synthetic index."""
-    synthetic = site.with_name("site-synthetic")
+def synthetic_site(site: Path, index: dict[str, str], name: str) -> Path:
+    """A copy of the real site, next to it as ``name``, whose ``search/`` holds the synthetic index."""
+    synthetic = site.with_name(name)
     shutil.copytree(site, synthetic)
     shutil.rmtree(synthetic / "search")
     for path, text in index.items():
@@ -188,26 +198,48 @@ def work_folder(keep: Path | None) -> Iterator[Path]:
         yield Path(temp)
 
 
-def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """(real figures, synthetic figures, Chromium version)."""
+def synthetic_search(
+    work: Path, site: Path, count: int, seed: int, query_count: int, brokering: bool
+) -> tuple[dict[str, Any], list[Query], Path]:
+    """(figures, queries, site) of a synthetic atlas of ``count`` entries. Its content goes to
+    ``work/content-<count>``, where the whole pipeline (``bench.growth``) finds it; its site is a copy of the
+    real ``site`` with its index. The index itself is not kept: at 100,000 entries it is hundreds of MB."""
+    content = work / f"content-{count}"
+    if not content.is_dir():
+        write_synthetic_atlas(content, count, seed)
+    index, figures, queries = index_figures(content, query_count, brokering=brokering)
+    figures["seed"] = seed
+    return figures, queries, synthetic_site(site, index, f"site-synthetic-{count}")
+
+
+def measure(work: Path, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, dict[str, Any]], str]:
+    """(real figures, synthetic figures by number of entries, Chromium version)."""
     progress("real content: load, validate, index; the real site (mkdocs)")
-    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries, EVALUATION)
+    brokering = not args.search_only
+    _, real, real_queries = index_figures(PROJECT_ROOT / "content", args.queries, EVALUATION, brokering)
     site = real_site(work)
-    progress(f"synthetic atlas of {args.entries} entries (seed {args.seed}): write, load, validate, index")
-    write_synthetic_atlas(work / "content", args.entries, args.seed)
-    index, synthetic, synthetic_queries = index_figures(work / "content", args.queries)
-    synthetic["seed"] = args.seed
+    sites, queries = {"real": site}, {"real": real_queries}
+    synthetic: dict[str, dict[str, Any]] = {}
+    for count in sizes(args.sizes, args.huge):
+        progress(f"synthetic atlas of {count} entries (seed {args.seed}): write, load, validate, index")
+        name = str(count)
+        synthetic[name], queries[name], sites[name] = synthetic_search(
+            work, site, count, args.seed, args.queries, brokering
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        sites = {"real": site, "synthetic": synthetic_site(site, index)}
-        queries = {"real": real_queries, "synthetic": synthetic_queries}
-        progress(f"Chromium: {args.runs} page loads of each site in turn, {args.queries} queries per site")
+        progress(
+            f"Chromium: {args.runs} page loads of each of {len(sites)} sites in turn, {args.queries} queries per site"
+        )
         figures = browser_figures(browser, sites, queries, args.runs, args.query)
-        real["browser"], synthetic["browser"] = figures["real"], figures["synthetic"]
+        real["browser"] = figures["real"]
+        for name, figures_of_size in synthetic.items():
+            figures_of_size["browser"] = figures[name]
         version = browser.version
         browser.close()
-    progress(f"Lighthouse on {len(args.lighthouse)} page types of the real site")
-    real["lighthouse"] = lighthouse_figures(site, args.lighthouse)
+    if not args.search_only:
+        progress(f"Lighthouse on {len(args.lighthouse)} page types of the real site")
+        real["lighthouse"] = lighthouse_figures(site, args.lighthouse)
     return real, synthetic, version
 
 
@@ -225,9 +257,16 @@ def editloop_sizes(work: Path, entries: tuple[int, ...], seed: int, repeat: int)
     return results
 
 
+def search_tables(results: dict[str, Any]) -> str:
+    """The search figures side by side, the targets per size and, when measured, Lighthouse."""
+    tables = [table(results["real"], results["synthetic"]), targets_table(results["search_targets"])]
+    if "lighthouse" in results["real"]:
+        tables.append(lighthouse_table(results["real"]["lighthouse"]))
+    return "\n\n".join(tables)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description="Measure the search index.")
-    parser.add_argument("--entries", type=int, default=DEFAULT_ENTRIES, help="synthetic entries (default 20000)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic atlas (default 2020)")
     parser.add_argument("--runs", type=int, default=9, help="page loads for the time to first result (default 9)")
     parser.add_argument("--queries", type=int, default=200, help="queries for the latencies (default 200)")
@@ -243,13 +282,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build in this (empty) folder and keep the content and sites")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where the figures go as JSON")
     parser.add_argument(
-        "--sizes", type=int, nargs="+", default=list(SIZES), metavar="N", help="synthetic sizes of the whole pipeline"
+        "--sizes", type=int, nargs="+", default=list(SIZES), metavar="N", help="synthetic sizes (search and pipeline)"
     )
-    parser.add_argument("--huge", action="store_true", help="the whole pipeline also at 100,000 entries")
+    parser.add_argument("--huge", action="store_true", help="search and whole pipeline also at 100,000 entries")
     parser.add_argument("--pipeline-only", action="store_true", help="only the whole pipeline (no search, Chromium)")
     parser.add_argument("--no-editloop", action="store_true", help="without the edit loop of atlas serve")
     parser.add_argument("--editloop-repeat", type=int, default=3, help="edits of each kind per size (default 3)")
+    parser.add_argument(
+        "--search-only", action="store_true", help="only the search (no whole pipeline, Lighthouse, signals, matcher)"
+    )
     args = parser.parse_args(argv)
+    if args.search_only and args.pipeline_only:
+        parser.error("--search-only and --pipeline-only exclude each other")
 
     results: dict[str, Any] = {
         "measured": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -260,23 +304,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     with work_folder(args.keep) as work:
         if not args.pipeline_only:
             real, synthetic, results["chromium"] = measure(work, args)
-            results.update(real=real, synthetic=synthetic)
-        growth = growth_figures(
-            work, PROJECT_ROOT / "content", sizes(args.sizes, args.huge), args.seed, args.keep is not None
-        )
-        results["pipeline"] = growth
-        if not args.no_editloop:
+            results.update(real=real, synthetic=synthetic, search_targets=search_targets(real, synthetic))
+        if not args.search_only:
+            growth = growth_figures(
+                work, PROJECT_ROOT / "content", sizes(args.sizes, args.huge), args.seed, args.keep is not None
+            )
+            results["pipeline"] = growth
+        if not args.no_editloop and not args.search_only:
             # not at --huge's 100,000: serving it starts with a full build of many minutes
             results["editloop"] = editloop_sizes(work, tuple(args.sizes), args.seed, args.editloop_repeat)
-    if not args.pipeline_only:
-        print(table(results["real"], results["synthetic"]))
-        print()
-        print(lighthouse_table(results["real"]["lighthouse"]))
-        print()
-    print(growth_table(growth))
+    tables = [] if args.pipeline_only else [search_tables(results)]
+    if not args.search_only:
+        tables.append(growth_table(results["pipeline"]))
     if "editloop" in results:
-        print()
-        print(editloop_table(results["editloop"]))
+        tables.append(editloop_table(results["editloop"]))
+    print("\n\n".join(tables))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nfigures written to {display_path(args.results, PROJECT_ROOT)}")

@@ -58,7 +58,7 @@ def test_counts_add_up_for_any_size() -> None:
 def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
     """`make bench` at a small scale, in its own process as make runs it: it must keep working; no timings asserted."""
     results = tmp_path / "latest.json"
-    options = ["--entries", str(ENTRIES), "--runs", "1", "--queries", "20", "--results", str(results)]
+    options = ["--runs", "1", "--queries", "20", "--results", str(results)]
     options += ["--lighthouse", "home", "--sizes", str(ENTRIES)]
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", *options], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
@@ -76,19 +76,21 @@ def test_benchmark_runs_and_prints_its_figures(tmp_path: Path) -> None:
         "question pages: who can help",
         "evaluation: named organisation first / in top 5",
         "Lighthouse 12, mobile defaults",
+        "search, every size",
         "whole pipeline",
         "ratio build / bare mkdocs",
         "bare yaml.CSafeLoader parse",
     ):
         assert figure in printed
     figures = json.loads(results.read_text(encoding="utf-8"))
-    assert figures["synthetic"]["entries"] == ENTRIES
-    for site in ("real", "synthetic"):
-        assert figures[site]["browser"]["first_result_ms_median"] > 0
-        assert figures[site]["browser"]["with_playwright_ms_median"] > 0
-        assert figures[site]["browser"]["queries"]["names"]["n"] == 20
-        assert figures[site]["broker"]["question_pages_s"] > 0
-        assert figures[site]["broker"]["match_json_gzip"] > 0
+    assert figures["synthetic"][str(ENTRIES)]["entries"] == ENTRIES
+    for site in (figures["real"], figures["synthetic"][str(ENTRIES)]):
+        assert site["browser"]["first_result_ms_median"] > 0
+        assert site["browser"]["with_playwright_ms_median"] > 0
+        assert site["browser"]["queries"]["names"]["n"] == 20
+        assert site["broker"]["question_pages_s"] > 0
+        assert site["broker"]["match_json_gzip"] > 0
+    assert list(figures["search_targets"]["sizes"]) == ["real", str(ENTRIES)]
     assert figures["real"]["broker"]["evaluation_top5"] >= 0.9
     assert 0 < figures["real"]["lighthouse"]["home"]["performance"] <= 1
     for size in ("real", str(ENTRIES)):
