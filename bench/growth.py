@@ -6,17 +6,25 @@ Sizes: the real content, synthetic atlases of 2,000 and 20,000 entries, and with
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from bench.pipeline import pipeline_figures
-from bench.synthetic import write_synthetic_atlas
+from generator.config import PROJECT_ROOT
 
 SIZES = (2000, 20000)
 HUGE = 100000
 STEPS = ("validate", "generate", "search index", "write docs", "mkdocs + CSP", "check")
 TARGET_RATIO = 1.2
+
+
+def write_synthetic_in_child(content: Path, entries: int, seed: int) -> None:
+    """``bench.synthetic`` in a process of its own, so that the measuring process stays small: the children it
+    starts inherit its RSS at that moment as the start of their peak RSS (``ru_maxrss`` survives fork and exec)."""
+    command = [sys.executable, "-m", "bench.synthetic", str(content), "--entries", str(entries), "--seed", str(seed)]
+    subprocess.run(command, check=True, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
 
 
 def sizes(chosen: list[int], huge: bool) -> tuple[int, ...]:
@@ -32,7 +40,7 @@ def growth_figures(
     for name, content in [("real", real_content), *((str(count), work / f"content-{count}") for count in entries)]:
         if not content.is_dir():
             print(f"… synthetic atlas of {name} entries (seed {seed})", file=sys.stderr, flush=True)
-            write_synthetic_atlas(content, int(name), seed)
+            write_synthetic_in_child(content, int(name), seed)
         print(
             f"… the whole pipeline for {name}: steps, atlas build, bare mkdocs, yaml, match",
             file=sys.stderr,

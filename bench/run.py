@@ -50,7 +50,7 @@ from playwright.sync_api import sync_playwright
 from bench.broker import EVALUATION, broker_figures
 from bench.browser import browser_figures
 from bench.editloop import editloop_figures, editloop_table
-from bench.growth import SIZES, growth_figures, growth_table, sizes
+from bench.growth import SIZES, growth_figures, growth_table, sizes, write_synthetic_in_child
 from bench.lighthouse import lighthouse_figures, lighthouse_table
 from bench.queries import Query, make_queries
 from bench.report import table
@@ -251,7 +251,7 @@ def editloop_sizes(work: Path, entries: tuple[int, ...], seed: int, repeat: int)
         content = work / f"content-{count}"
         if not content.is_dir():
             progress(f"synthetic atlas of {count} entries (seed {seed}) for the edit loop")
-            write_synthetic_atlas(content, count, seed)
+            write_synthetic_in_child(content, count, seed)
         progress(f"edit loop at {count} entries: atlas serve, {repeat} edits of each kind in Chromium")
         results[str(count)] = editloop_figures(content, work / f"editloop-{count}", repeat)
     return results
@@ -302,9 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cores": os.cpu_count(),
     }
     with work_folder(args.keep) as work:
-        if not args.pipeline_only:
-            real, synthetic, results["chromium"] = measure(work, args)
-            results.update(real=real, synthetic=synthetic, search_targets=search_targets(real, synthetic))
+        # The whole pipeline first, while this process is still small: a child's peak RSS (``ru_maxrss``) starts at
+        # the RSS its parent had when it forked, and the search part below holds whole synthetic indexes.
         if not args.search_only:
             growth = growth_figures(
                 work, PROJECT_ROOT / "content", sizes(args.sizes, args.huge), args.seed, args.keep is not None
@@ -313,6 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.no_editloop and not args.search_only:
             # not at --huge's 100,000: serving it starts with a full build of many minutes
             results["editloop"] = editloop_sizes(work, tuple(args.sizes), args.seed, args.editloop_repeat)
+        if not args.pipeline_only:
+            real, synthetic, results["chromium"] = measure(work, args)
+            results.update(real=real, synthetic=synthetic, search_targets=search_targets(real, synthetic))
     tables = [] if args.pipeline_only else [search_tables(results)]
     if not args.search_only:
         tables.append(growth_table(results["pipeline"]))
