@@ -32,12 +32,11 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..broker.match.questions import QuestionHelp
+from ..build import site_open_data
 from ..config import AtlasConfig
 from ..contribute.routes import Contributing
 from ..errors import AtlasError, ContentErrors
 from ..exchange.federation.federate import federate
-from ..exchange.opendata import open_data_files
-from ..exchange.siteurl import commit_of, read_site
 from .content import ContentState, Stamp
 from .pages import settle_pages
 from .wholesite import whole_atlas_html
@@ -91,8 +90,7 @@ def settle_result(config: AtlasConfig, content: ContentState, request: SettleReq
     except ContentErrors:
         return None  # changed and saved back with the same stamps cannot happen; an invalid state is not asked for
     settled = settle_pages(atlas, config.today, Contributing.from_config(config))
-    site = read_site(config.mkdocs_file)
-    open_data = open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(config.content_dir))
+    open_data = site_open_data(config, atlas)
     pages = {
         **settled.pages,
         **{path: data.decode("utf-8") for path, data in open_data.items() if path.endswith(".md")},

@@ -19,14 +19,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..atlas import Atlas
-from ..build import asset_files, mkdocs_config, write_tree
+from ..build import asset_files, mkdocs_config, site_open_data, write_tree
 from ..config import AtlasConfig
 from ..contribute.routes import Contributing
 from ..errors import ContentErrors
 from ..exchange.federation.federate import federate
 from ..exchange.jsonld import with_json_ld
-from ..exchange.opendata import open_data_files
-from ..exchange.siteurl import commit_of, read_site
+from ..exchange.siteurl import read_site
 from .background import Background, BackgroundError, SettleRequest, SettleResult, stamps_of
 from .content import ContentState, Stamp
 from .pages import DocsChange, LivePages
@@ -76,7 +75,7 @@ class LiveSession:
         self.site_info = read_site(config.mkdocs_file)
         self.contributing = Contributing.from_config(config)
         self.pages = LivePages(self._assemble(), config.today, self.contributing)
-        self.open_data = self._open_data(self.pages.atlas)
+        self.open_data = site_open_data(self.config, self.pages.atlas)  # later ones: the background process
         files = self._finished(self.pages.docs)
         write_tree(config.docs_dir, {**files, **self.open_data, **asset_files()})
         self.site = LiveSite(mkdocs_config(self.config))
@@ -203,11 +202,6 @@ class LiveSession:
         pages = dict(docs)
         pages.update(with_json_ld(docs, self.pages.atlas, self.site_info.url, self.pages.links))
         return {path: text.encode("utf-8") for path, text in pages.items()}
-
-    def _open_data(self, atlas: Atlas) -> dict[str, bytes]:
-        """The files of ``open-data/`` at the start (after that the background process makes them)."""
-        site = self.site_info
-        return open_data_files(atlas, name=site.name, site_url=site.url, commit=commit_of(self.config.content_dir))
 
     def _apply(
         self, change: DocsChange, open_data: dict[str, bytes] | None = None, html: dict[str, str] | None = None
