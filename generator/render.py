@@ -201,6 +201,21 @@ def section_url(folder: str, section: str) -> str:
     return "" if relative == "." else relative + "/"
 
 
+def page_url(folder: str, page: str) -> str:
+    """The URL mkdocs writes for a Markdown link from a page served at ``folder`` to the docs page ``page``
+    (``vraag-stellen.md``, ``vragen/index.md``), given relative to the docs root."""
+    served = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page.removesuffix(".md")
+    return section_url(folder, served or ".") or "./"
+
+
+def html_page_link_from(folder: str) -> Any:
+    def html_page_link(page: str, text: str) -> Markup:
+        """A link to one of the site's own pages as mkdocs would write it, for raw HTML blocks."""
+        return Markup(f'<a href="{html.escape(page_url(folder, page))}">{html.escape(text, quote=False)}</a>')
+
+    return html_page_link
+
+
 class Renderer:
     """Renders every page of one atlas; ``render_all`` returns {docs path: text}."""
 
@@ -309,8 +324,9 @@ class Renderer:
 
     def render(self, template: str, base: str, **context: Any) -> str:
         html_link = self.html_link_from(served_folder(template, context))
+        html_page_link = html_page_link_from(served_folder(template, context))
         text = self.env.get_template(template).render(
-            link=self.link_from(base), html_link=html_link, base=base, **context
+            link=self.link_from(base), html_link=html_link, html_page_link=html_page_link, base=base, **context
         )
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from generator.kinds import KINDS
-from generator.render import section_url, served_folder
+from generator.render import html_page_link_from, page_url, section_url, served_folder
 
 FOLDERS = ["", "zoeken/", "vraag-stellen/", *(f"{kind.section}/" for kind in KINDS), "themas/klimaat/", "partners/x/"]
 
@@ -37,3 +38,17 @@ def test_an_entry_page_is_served_in_a_folder_of_its_own() -> None:
     assert (
         served_folder("entry/practice.md.j2", {"kind": KINDS[0], "e": Entry()}) == f"{KINDS[0].section}/koele-wijken/"
     )
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+@pytest.mark.parametrize(
+    "page", ["vraag-stellen.md", "index.md", "signalen.md", *(f"{kind.section}/index.md" for kind in KINDS)]
+)
+def test_page_url_is_the_url_mkdocs_writes_for_a_markdown_link(folder: str, page: str) -> None:
+    target = File(page, "docs", "site", use_directory_urls=True).url
+    assert page_url(folder, page) == get_relative_url(target, folder)
+
+
+def test_a_page_link_escapes_its_text() -> None:
+    link = html_page_link_from("vragen/x/")("vraag-stellen.md", "Vraag & <antwoord>")
+    assert link == '<a href="../../vraag-stellen/">Vraag &amp; &lt;antwoord&gt;</a>'

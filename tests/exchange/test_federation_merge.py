@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 
 from generator.atlas import Atlas
@@ -132,29 +133,39 @@ def test_local_entries_without_a_source_say_nothing(merged: Atlas, pages: dict[s
 
 
 @pytest.mark.parametrize(
-    ("page", "line"),
+    ("page", "line", "markdown_line"),
     [
         (
             "praktijken/noord-buurtkamers.md",
+            '<p><strong>Overgenomen uit:</strong> <a href="https://noord.example.nl/praktijken/buurtkamers/">'
+            "Kennisatlas Noord</a></p>",
             "**Overgenomen uit:** [Kennisatlas Noord](https://noord.example.nl/praktijken/buurtkamers/)",
         ),
         (
             "partners/voorbeeld-planbureau.md",
+            '<p><strong>Ook beschreven in:</strong> <a href="https://noord.example.nl/partners/planbureau/">'
+            "Kennisatlas Noord</a></p>",
             "**Ook beschreven in:** [Kennisatlas Noord](https://noord.example.nl/partners/planbureau/)",
         ),
         (
             "partners/noord-gemeente-noord.md",
+            '<p><strong>Overgenomen uit:</strong> <a href="https://noord.example.nl/partners/gemeente-noord/">'
+            'Kennisatlas Noord</a>, <a href="https://zuid.example.nl/partners/noordgemeente/">Kennisatlas Zuid</a></p>',
             "**Overgenomen uit:** [Kennisatlas Noord](https://noord.example.nl/partners/gemeente-noord/), "
             "[Kennisatlas Zuid](https://zuid.example.nl/partners/noordgemeente/)",
         ),
         (
             "themas/klimaatadaptatie.md",
+            '<p><strong>Ook beschreven in:</strong> <a href="https://noord.example.nl/themas/klimaat/">'
+            "Kennisatlas Noord</a></p>",
             "**Ook beschreven in:** [Kennisatlas Noord](https://noord.example.nl/themas/klimaat/)",
         ),
     ],
 )
-def test_pages_link_back_to_their_source(pages: dict[str, str], page: str, line: str) -> None:
+def test_pages_link_back_to_their_source(pages: dict[str, str], page: str, line: str, markdown_line: str) -> None:
+    """A raw HTML block: the HTML Python-Markdown made of the Markdown line the page had before."""
     assert line in pages[page].splitlines()
+    assert markdown.markdown(markdown_line) == line
 
 
 def test_home_lists_the_sources(pages: dict[str, str]) -> None:
