@@ -69,16 +69,16 @@ def page_tokens(text: str) -> list[Token]:
 
 
 def first_difference(old: list[Token], new: list[Token]) -> str:
-    """The first differing stretch of two token lists, a few tokens of context each side."""
+    """How many stretches of two token lists differ, and the first with a few tokens before it."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if operation != "equal":
-            before = old[max(0, old_start - 3) : old_start]
-            return (
-                f"  after {before}\n  old: {old[old_start : min(old_end, old_start + 6)]}\n"
-                f"  new: {new[new_start : min(new_end, new_start + 6)]}"
-            )
-    return "  (no difference)"
+    stretches = [opcode for opcode in matcher.get_opcodes() if opcode[0] != "equal"]
+    if not stretches:
+        return "  (no difference)"
+    _, old_start, old_end, new_start, new_end = stretches[0]
+    return (
+        f"  {len(stretches)} differing stretch(es); the first after {old[max(0, old_start - 3) : old_start]}\n"
+        f"  old: {old[old_start : min(old_end, old_start + 6)]}\n  new: {new[new_start : min(new_end, new_start + 6)]}"
+    )
 
 
 def compare_sites(old: Path, new: Path) -> dict[str, str]:

@@ -20,6 +20,7 @@ ATX_HEADING = re.compile(r"#{1,6} \S[^\n]*")
 PLACEHOLDER = re.compile(r"\x02wzxhzdk:\d+\x03")
 BLANK_LINES = re.compile(r"\n[ \t]*\n")
 HEADING_LINE = re.compile(r"^#{1,6} ", re.MULTILINE)
+MARKDOWN_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+!|]")
 
 
 def mkdocs_extensions() -> list[str]:
@@ -57,3 +58,10 @@ def markdown_left(page: str, extensions: list[str]) -> list[str]:
         left = [chunk for chunk in chunks if "\n" in chunk and HEADING_LINE.search(chunk)]
         left = left or [f"{wholes} headings and raw HTML blocks in {len(chunks)} chunks between blank lines"]
     return left
+
+
+def markdown_escapes(page: str) -> list[str]:
+    """Lines outside the headings with a Markdown backslash escape (``\\(``, ``\\*``): in a raw HTML block
+    Python-Markdown leaves it, and the reader sees the backslash. Values there go through ``| html``."""
+    body = FRONT_MATTER.sub("", page, count=1)
+    return [line for line in body.split("\n") if MARKDOWN_ESCAPE.search(line) and not ATX_HEADING.fullmatch(line)]

@@ -18,7 +18,7 @@ from generator.config import PROJECT_ROOT, AtlasConfig
 from generator.kinds import KINDS
 from generator.render import render_site
 from tests.conftest import FIXTURE_CONTENT
-from tests.pageshape import markdown_left, mkdocs_extensions
+from tests.pageshape import markdown_escapes, markdown_left, mkdocs_extensions
 
 EXTENSIONS = mkdocs_extensions()
 SECTIONS = {kind.section for kind in KINDS}
@@ -31,8 +31,11 @@ def shaped(path: str) -> bool:
 
 
 def markdown_on_shaped_pages(content: Path) -> dict[str, list[str]]:
+    """{page: its Markdown outside headings and raw blocks, and its Markdown escapes inside raw blocks}."""
     pages = render_site(gather(AtlasConfig(content_dir=content).resolve()))
-    checked = {path: markdown_left(text, EXTENSIONS) for path, text in pages.items() if shaped(path)}
+    checked = {
+        path: markdown_left(text, EXTENSIONS) + markdown_escapes(text) for path, text in pages.items() if shaped(path)
+    }
     assert len(checked) > len(SECTIONS)
     return {path: left for path, left in checked.items() if left}
 
@@ -93,3 +96,16 @@ def test_markdown_between_the_blocks_is_found(page: str, found: str) -> None:
     left = markdown_left(page, EXTENSIONS)
     assert left
     assert any(found in line for line in left), left
+
+
+@pytest.mark.parametrize(
+    ("page", "escaped"),
+    [
+        ('<p class="atlas-meta"><span class="atlas-kind">Regio</span> Regio \\(samenwerkende gemeenten\\)</p>', True),
+        ("<p>Gemeente Voorbeeld &amp; Co \\*test\\*</p>", True),
+        ("# Gemeente Voorbeeld &amp; Co \\*test\\*", False),
+        ('<p class="atlas-meta"><span class="atlas-kind">Regio</span> Regio (samenwerkende gemeenten)</p>', False),
+    ],
+)
+def test_markdown_escapes_in_raw_blocks_are_found(page: str, escaped: bool) -> None:
+    assert bool(markdown_escapes(page)) == escaped
