@@ -73,8 +73,6 @@ class ShardResult:
     anchor_log_level: int = logging.WARNING
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
-    fast_pages: int = 0
-    """How many of its pages this worker converted without Python-Markdown (``generator.scale.fastpage``)."""
     unresolved: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Per HTML file this worker wrote: its internal links (as ``sitecheck.page_links``) to files not in the
     build's file list; the parent's site check looks those up on disk, and reads none of these pages again."""
@@ -145,7 +143,7 @@ def _build(job: ShardJob, result: ShardResult) -> None:
         if page is None:  # made above; for the type checker
             continue
         if file.src_uri in mine:
-            result.fast_pages += populate_page(page, config, files, converter)
+            populate_page(page, config, files, converter)
         elif file.src_uri in in_nav:
             page.read_source(config)
 
