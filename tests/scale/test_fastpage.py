@@ -198,3 +198,16 @@ def test_the_fast_path_only_runs_with_markdown_options_it_knows(
         expected, got, converted = render_text(text, config, one_page[1])
         assert converted
         assert got == expected
+
+
+def test_the_benchmark_counts_the_pages_on_the_fast_path_per_folder(tmp_path: Path) -> None:
+    from bench.fastpage import fast_share
+
+    docs = tmp_path / "docs"
+    (docs / "vragen").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: Home\n---\n# Home\n\nTekst\n", encoding="utf-8")
+    (docs / "vragen" / "a.md").write_text("# A\n\n<p>a</p>\n", encoding="utf-8")
+    (docs / "vragen" / "b.md").write_text("# B\n\n- lijst\n", encoding="utf-8")
+    (docs / "vragen" / "c.md").write_text("---\nsearch: false\n---\n\n<div>c</div>\n", encoding="utf-8")
+    share = fast_share(docs)
+    assert share == {"pages": 4, "fast_pages": 2, "share": 0.5, "per_folder": {".": [1, 0], "vragen": [3, 2]}}
