@@ -11,6 +11,8 @@ these differences, so that the shares together are the serial site, file for fil
 - it does not check links to anchors on other pages, which it never rendered: it hands the anchors
   of its pages and its links to anchors back, and the parent checks them across all shares, as mkdocs
   would;
+- it converts the pages that are only headings and raw HTML blocks itself (``fastpage``: the same HTML as
+  ``Page.render``, without Python-Markdown), the others with mkdocs' ``Page.render``;
 - afterwards it gives the HTML files it wrote the Content-Security-Policy (``generator.csp.with_policy``), which
   ``apply_policy`` does over the whole site after a serial build.
 
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..mkdocslog import WarningCollector
+from .fastpage import FastConverter, populate_page
 
 SHARED_SHARE = 0
 """The share that also writes the theme's files, the assets, 404.html and the sitemap."""
@@ -106,7 +109,7 @@ def build_shard(job: ShardJob) -> ShardResult:
 
 
 def _build(job: ShardJob, result: ShardResult) -> None:
-    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
@@ -133,13 +136,14 @@ def _build(job: ShardJob, result: ShardResult) -> None:
     sizes = {file.src_uri: os.path.getsize(file.abs_src_path or "") for file in doc_files}
     mine = set(partition(sizes, job.count)[job.index])
     in_nav = {page.file.src_uri for page in nav.pages}
+    converter = FastConverter.for_config(config)
 
     for file in doc_files:
         page = file.page
         if page is None:  # made above; for the type checker
             continue
         if file.src_uri in mine:
-            _populate_page(page, config, files)
+            populate_page(page, config, files, converter)
         elif file.src_uri in in_nav:
             page.read_source(config)
 
