@@ -56,6 +56,7 @@ ACCESSORS = ("getattr", "getitem")
 """The environment's methods the templates read attributes and items through (``page.title``, ``page["x"]``)."""
 
 RenderFunction = Callable[[Context], Iterator[str]]
+KeyFunction = Callable[[object, object], str | None]
 
 
 def fragment_key(page: object, nav: object) -> str | None:
@@ -141,9 +142,10 @@ def _same(recorded: Any, current: Any) -> bool:
 class FragmentCache:
     """Installed on a worker's Jinja environment by ``install``; ``stats`` counts what it did."""
 
-    def __init__(self, env: Environment, names: Sequence[str] = FRAGMENTS) -> None:
+    def __init__(self, env: Environment, names: Sequence[str] = FRAGMENTS, key: KeyFunction = fragment_key) -> None:
         self.env = env
         self.names = frozenset(names)
+        self.key = key
         self.stats = CacheStats()
         self._entries: dict[tuple[str, str], list[Recording]] = {}
         self._wrapped: weakref.WeakSet[Template] = weakref.WeakSet()
@@ -201,7 +203,7 @@ class FragmentCache:
         """``fragment_key``, once per page: its fragments render one after the other, and a worker builds each
         page once. The filter results checked for the page are kept with it, as the fragments share links."""
         if self._page is not page:
-            self._page, self._page_key, self._page_results = page, fragment_key(page, nav), {}
+            self._page, self._page_key, self._page_results = page, self.key(page, nav), {}
         return self._page_key
 
     def _still_holds(self, entry: Recording, context: Context) -> bool:
@@ -293,16 +295,20 @@ def _recording_context(base: type[Context], reads: _Reads) -> type[Context]:
 
 
 def _guarding(access: Callable[[Any, Any], Any], reads: _Reads) -> Callable[[Any, Any], Any]:
+    """An attribute of the page, or an active navigation item (``item.active``, true for the page being built and
+    its sections): the fragment depends on the page. ``fragment_key`` rules both out already."""
+
     def guarded(obj: Any, attribute: Any) -> Any:
-        if obj is reads.page:
+        value = access(obj, attribute)
+        if obj is reads.page or (attribute == "active" and value is True):
             reads.page_read = True
-        return access(obj, attribute)
+        return value
 
     return guarded
 
 
-def install(env: Environment, names: Sequence[str] = FRAGMENTS) -> FragmentCache:
+def install(env: Environment, names: Sequence[str] = FRAGMENTS, key: KeyFunction = fragment_key) -> FragmentCache:
     """The cache on ``env`` (a worker's, after the plugins' ``on_env``): see the module's docstring."""
-    cache = FragmentCache(env, names)
+    cache = FragmentCache(env, names, key)
     cache.install()
     return cache
