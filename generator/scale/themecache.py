@@ -1,4 +1,4 @@
-"""The theme's navigation, tabs and footer rendered once per folder in a shard worker, not once per page.
+"""The theme's navigation, tabs, footer and small partials rendered once per folder in a shard worker, not per page.
 
 material renders ``partials/nav.html`` and ``partials/tabs.html`` into every page: about 40 % of the theme's
 time per atlas page. For the entry pages, which are not in the navigation (mkdocs.yml ``not_in_nav``), nothing
@@ -11,11 +11,12 @@ How it stays the HTML mkdocs renders, byte for byte:
 - Only a page whose fragments cannot depend on the page itself is served from the cache (``fragment_key``): a
   page not in the navigation, not the homepage, no ``hide`` in its front matter, no navigation item active.
   Every other page (and 404.html, which has no page) renders them as always.
-- The first render of a fragment for a key is recorded: every name it looked up in the template context, and
-  every call of a filter that reads the context (mkdocs' ``url``), with its result. A later page of the same key
-  gets that HTML only if every name still has the same value and every filter call still gives the same result
-  for this page; otherwise the fragment is rendered and recorded again. A fragment that read anything of the
-  page itself (``page.title``, ``page.toc``) is never stored.
+- The first render of a fragment for a key is recorded (``themereads.py``): every name it looked up in the
+  template context, and every call of a filter that reads the context (mkdocs' ``url``), with its result. A
+  later page of the same key gets that HTML only if every name still has the same value and every filter call
+  gives the same result for this page; otherwise the fragment is rendered and recorded again. A fragment that
+  read an attribute of the page itself (``page.title``, ``page.toc``) or an active navigation item is never
+  stored.
 
 The hook is the one function Jinja calls to render a template, also for an ``{% include %}``: the fragment
 template's ``root_render_func``, wrapped when the environment loads the template.
@@ -26,15 +27,16 @@ from __future__ import annotations
 import posixpath
 import weakref
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, Template
-from jinja2.environment import TemplateModule
 from jinja2.runtime import Context
 from jinja2.utils import missing
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from .themereads import FilterCall, Reading, Reads, Recording, same
 
 FRAGMENTS = (
     "partials/nav.html",
@@ -51,9 +53,6 @@ copyright links, and the small partials of every page that read only the config 
 
 ENTRIES_PER_KEY = 8
 """Recordings kept per fragment and key; more would mean the key does not fit the fragment, so render as usual."""
-
-ACCESSORS = ("getattr", "getitem")
-"""The environment's methods the templates read attributes and items through (``page.title``, ``page["x"]``)."""
 
 RenderFunction = Callable[[Context], Iterator[str]]
 KeyFunction = Callable[[object, object], str | None]
@@ -78,65 +77,12 @@ def _walk(items: Sequence[Any]) -> Iterator[Any]:
         yield from _walk(item.children or ())
 
 
-@dataclass(frozen=True)
-class FilterCall:
-    """One call of a filter that reads the context, as the fragment made it, and what it returned."""
-
-    name: str
-    args: tuple[Any, ...]
-    kwargs: tuple[tuple[str, Any], ...]
-    result: Any
-
-    @property
-    def inputs(self) -> tuple[str, tuple[Any, ...], tuple[tuple[str, Any], ...]]:
-        return self.name, self.args, self.kwargs
-
-
-@dataclass(frozen=True)
-class Recording:
-    """A fragment's HTML and everything it read that could differ from page to page."""
-
-    html: str
-    names: tuple[tuple[str, Any], ...]
-    calls: tuple[FilterCall, ...]
-
-
 @dataclass
 class CacheStats:
     hits: int = 0
     recorded: int = 0
     rendered: int = 0
     """Renders the normal way: a page without a key, or a fragment that read the page."""
-
-
-@dataclass
-class _Reads:
-    """What one render of a fragment read (see ``_recording``)."""
-
-    page: object
-    names: dict[str, Any] = field(default_factory=dict)
-    calls: list[FilterCall] = field(default_factory=list)
-    page_read: bool = False
-
-    def saw(self, name: str, value: Any) -> None:
-        if name == "page":
-            self.page_read |= value is not self.page
-        elif name in self.names and not _same(self.names[name], value):
-            self.page_read = True  # one name, two values in one render: not a value of the page's context
-        else:
-            self.names.setdefault(name, value)
-
-
-def _same(recorded: Any, current: Any) -> bool:
-    """The same value for the fragment: the same object, an equal string or number, or a Jinja module of the same
-    template (base.html imports material's ``lang`` anew for every page; its words come from the config)."""
-    if recorded is current:
-        return True
-    if type(recorded) is not type(current):
-        return False
-    if isinstance(recorded, TemplateModule):
-        return bool(recorded.__name__ == current.__name__)
-    return isinstance(recorded, str | int | float | bool | tuple) and bool(recorded == current)
 
 
 class FragmentCache:
@@ -188,10 +134,14 @@ class FragmentCache:
             if self._still_holds(entry, context):
                 self.stats.hits += 1
                 return entry.html
-        reads = _Reads(page)
-        with _Reading(self, reads, context):
-            html = "".join(original(context))
-        if reads.page_read or len(entries) >= ENTRIES_PER_KEY:
+        reads = Reads(page)
+        self._recording = True
+        try:
+            with Reading(self.env, reads, context):
+                html = "".join(original(context))
+        finally:
+            self._recording = False
+        if reads.depends_on_page or len(entries) >= ENTRIES_PER_KEY:
             self._uncacheable.add((name, key))  # rendering it again and again would cost more than it saves
             self.stats.rendered += 1
         else:
@@ -207,7 +157,7 @@ class FragmentCache:
         return self._page_key
 
     def _still_holds(self, entry: Recording, context: Context) -> bool:
-        if not all(_same(value, context.resolve_or_missing(name)) for name, value in entry.names):
+        if not all(same(value, context.resolve_or_missing(name)) for name, value in entry.names):
             return False
         return all(self._call(call, context) == call.result for call in entry.calls)
 
@@ -222,89 +172,6 @@ class FragmentCache:
                 context, *call.args, **dict(call.kwargs)
             )
         return known
-
-
-class _Reading:
-    """While a fragment renders: the environment records what it reads (names, context filters, the page's
-    attributes) into ``reads``; afterwards everything is as before."""
-
-    def __init__(self, cache: FragmentCache, reads: _Reads, context: Context) -> None:
-        self.cache, self.reads, self.context = cache, reads, context
-        self.env = cache.env
-        self.filters = {name: f for name, f in self.env.filters.items() if _reads_context(f)}
-        self.context_class = self.env.context_class
-        own: dict[str, Any] = vars(self.env)
-        self.shadowed = {name: own[name] for name in ACCESSORS if name in own}
-
-    def __enter__(self) -> None:
-        reads, env = self.reads, self.env
-        self.cache._recording = True
-        env.filters.update({name: _recording_filter(name, f, reads) for name, f in self.filters.items()})
-        env.context_class = _recording_context(self.context_class, reads)
-        for name in ACCESSORS:  # instance attributes: the templates call environment.getattr(obj, name)
-            vars(env)[name] = _guarding(getattr(env, name), reads)
-        resolve = self.context.resolve_or_missing
-
-        def resolve_or_missing(key: str) -> Any:
-            value = resolve(key)
-            reads.saw(key, value)
-            return value
-
-        self.context.resolve_or_missing = resolve_or_missing  # type: ignore[method-assign]
-
-    def __exit__(self, *exception: object) -> None:
-        env = self.env
-        env.filters.update(self.filters)
-        env.context_class = self.context_class
-        for name in ACCESSORS:
-            del vars(env)[name]  # set above: the class' methods again, or what was there before
-        vars(env).update(self.shadowed)
-        del self.context.resolve_or_missing  # the context was made for this render only
-        self.cache._recording = False
-
-
-def _reads_context(function: Any) -> bool:
-    passed = getattr(function, "jinja_pass_arg", None)
-    return getattr(passed, "name", None) == "context"
-
-
-def _recording_filter(name: str, function: Callable[..., Any], reads: _Reads) -> Callable[..., Any]:
-    from jinja2 import pass_context
-
-    @pass_context
-    def recording(context: Context, *args: Any, **kwargs: Any) -> Any:
-        result = function(context, *args, **kwargs)
-        if any(argument is reads.page for argument in (*args, *kwargs.values())):
-            reads.page_read = True
-        reads.calls.append(FilterCall(name, args, tuple(sorted(kwargs.items())), result))
-        return result
-
-    return recording
-
-
-def _recording_context(base: type[Context], reads: _Reads) -> type[Context]:
-    class RecordingContext(base):  # type: ignore[valid-type,misc]
-        """The contexts of the templates the fragment imports or includes."""
-
-        def resolve_or_missing(self, key: str) -> Any:
-            value = super().resolve_or_missing(key)
-            reads.saw(key, value)
-            return value
-
-    return RecordingContext
-
-
-def _guarding(access: Callable[[Any, Any], Any], reads: _Reads) -> Callable[[Any, Any], Any]:
-    """An attribute of the page, or an active navigation item (``item.active``, true for the page being built and
-    its sections): the fragment depends on the page. ``fragment_key`` rules both out already."""
-
-    def guarded(obj: Any, attribute: Any) -> Any:
-        value = access(obj, attribute)
-        if obj is reads.page or (attribute == "active" and value is True):
-            reads.page_read = True
-        return value
-
-    return guarded
 
 
 def install(env: Environment, names: Sequence[str] = FRAGMENTS, key: KeyFunction = fragment_key) -> FragmentCache:
