@@ -24,6 +24,7 @@ template's ``root_render_func``, wrapped when the environment loads the template
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -95,6 +96,7 @@ class FragmentCache:
         self.stats = CacheStats()
         self._entries: dict[tuple[str, str], list[Recording]] = {}
         self._wrapped: weakref.WeakSet[Template] = weakref.WeakSet()
+        self._serial = itertools.count()
         self._uncacheable: set[tuple[str, str]] = set()
         self._recording = False
         self._page: object = None
@@ -114,7 +116,8 @@ class FragmentCache:
         self.env.get_template = get_template  # type: ignore[method-assign]
 
     def _wrap(self, template: Template) -> None:
-        name, original = template.name or "", template.root_render_func
+        # A template loaded again (changed on disk) gets recordings of its own: the name with a serial number.
+        name, original = f"{template.name} #{next(self._serial)}", template.root_render_func
 
         def render(context: Context) -> Iterator[str]:
             yield self.render(name, original, context)

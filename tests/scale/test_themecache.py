@@ -257,8 +257,8 @@ TEMPLATES = {
 }
 
 
-def environment() -> Environment:
-    env = Environment(loader=DictLoader(TEMPLATES), autoescape=True)
+def environment(templates: dict[str, str] = TEMPLATES) -> Environment:
+    env = Environment(loader=DictLoader(templates), autoescape=True)
     env.filters["rel"] = rel
     return env
 
@@ -329,6 +329,18 @@ def test_a_page_without_a_key_renders_as_always() -> None:
     site = SimpleNamespace(name="Proef")
     assert render_all(env, pages, site) == render_all(environment(), pages, site)
     assert (cache.stats.hits, cache.stats.recorded, cache.stats.rendered) == (0, 0, 6)
+
+
+def test_a_fragment_changed_on_disk_is_not_served_from_the_old_recording() -> None:
+    templates = dict(TEMPLATES)
+    env = environment(templates)
+    themecache.install(env, ("site",), folder_key)
+    site = SimpleNamespace(name="Proef")
+    before = env.get_template("page").render(page=page("Een", 1), site=site, nav=None)
+    templates["site"] = "nieuw: {{ site.name }}"  # DictLoader's templates are up to date while the text is the same
+    after = env.get_template("page").render(page=page("Twee", 1), site=site, nav=None)
+    assert before.split("|")[2] == "Proef"
+    assert after.split("|")[2] == "nieuw: Proef"
 
 
 def test_the_environment_is_as_before_after_a_recording_even_a_failed_one() -> None:
