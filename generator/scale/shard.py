@@ -27,9 +27,13 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..mkdocslog import WarningCollector
 from .fastpage import FastConverter, populate_page
+
+if TYPE_CHECKING:
+    from .themecache import CacheStats
 
 SHARED_SHARE = 0
 """The share that also writes the theme's files, the assets, 404.html and the sitemap."""
@@ -73,6 +77,8 @@ class ShardResult:
     anchor_log_level: int = logging.WARNING
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    theme_cache: CacheStats | None = None
+    """What the cache of the theme's navigation did (``themecache.py``)."""
     unresolved: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Per HTML file this worker wrote: its internal links (as ``sitecheck.page_links``) to files not in the
     build's file list; the parent's site check looks those up on disk, and reads none of these pages again."""
@@ -115,6 +121,8 @@ def _build(job: ShardJob, result: ShardResult) -> None:
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
+    from .themecache import install as install_theme_cache
+
     config = load_config(
         config_file=str(job.mkdocs_file), docs_dir=str(job.docs_dir), site_dir=str(job.site_dir), strict=job.strict
     )
@@ -148,6 +156,7 @@ def _build(job: ShardJob, result: ShardResult) -> None:
             page.read_source(config)
 
     env = config.plugins.on_env(env, config=config, files=files)
+    theme_cache = install_theme_cache(env)  # the navigation once per folder, not per page (themecache.py)
     if job.index == SHARED_SHARE:
         files.copy_static_files(inclusion=InclusionLevel.is_included)
         for template in config.theme.static_templates:
@@ -160,6 +169,7 @@ def _build(job: ShardJob, result: ShardResult) -> None:
             result.built.append(file.src_uri)
             _record_anchors(file.src_uri, file.page, result)
     result.anchor_log_level = config.validation.links.anchors
+    result.theme_cache = theme_cache.stats
     config.plugins.on_post_build(config=config)
     written = [file.dest_uri for file in doc_files if file.src_uri in mine]
     if job.index == SHARED_SHARE:

@@ -86,6 +86,18 @@ def test_parallel_site_equals_serial_site_file_by_file(
     assert differing == []
 
 
+def test_the_compared_site_has_pages_in_and_out_of_the_navigation(serial_site: dict[str, bytes]) -> None:
+    """The parallel workers serve the theme's navigation from a cache for pages out of the navigation
+    (generator/scale/themecache.py): the comparison above holds both kinds, at several depths, and 404.html."""
+    in_nav = {"index.html", "over/index.html", "themas/index.html", "partners/index.html"}
+    out_of_nav = {
+        "privacy/index.html",
+        "partners/gemeente-voorbeeld/index.html",
+        "partners/voorbeeld-planbureau/index.html",
+    }
+    assert in_nav | out_of_nav | {"404.html"} <= set(serial_site)
+
+
 def test_sitemap_lists_every_page_once(content: Path, tmp_path: Path, mkdocs_file: Path) -> None:
     site = build(content, tmp_path, mkdocs_file, workers=3)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -1,0 +1,184 @@
+"""The theme's navigation, tabs, footer and small partials rendered once per folder in a shard worker, not per page.
+
+material renders ``partials/nav.html`` and ``partials/tabs.html`` into every page: about 40 % of the theme's
+time per atlas page. For the entry pages, which are not in the navigation (mkdocs.yml ``not_in_nav``), nothing
+in them is active, and their links differ only in how the ``url`` filter makes them relative to the page: the
+same HTML for every page of one folder. A worker (``shard.py``) installs this cache on its Jinja environment;
+mkdocs' own build, ``mkdocs build`` and Zensical never see it, and the theme is unchanged.
+
+How it stays the HTML mkdocs renders, byte for byte:
+
+- Only a page whose fragments cannot depend on the page itself is served from the cache (``fragment_key``): a
+  page not in the navigation, not the homepage, no ``hide`` in its front matter, no navigation item active.
+  Every other page (and 404.html, which has no page) renders them as always.
+- The first render of a fragment for a key is recorded (``themereads.py``): every name it looked up in the
+  template context, and every call of a filter that reads the context (mkdocs' ``url``), with its result. A
+  later page of the same key gets that HTML only if every name still has the same value and every filter call
+  gives the same result for this page; otherwise the fragment is rendered and recorded again. A fragment that
+  read an attribute of the page itself (``page.title``, ``page.toc``) or an active navigation item is never
+  stored.
+
+The hook is the one function Jinja calls to render a template, also for an ``{% include %}``: the fragment
+template's ``root_render_func``, wrapped when the environment loads the template.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, Template
+from jinja2.runtime import Context
+from jinja2.utils import missing
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .themereads import FilterCall, Reading, Reads, Recording, same
+
+FRAGMENTS = (
+    "partials/nav.html",
+    "partials/tabs.html",
+    "partials/footer.html",
+    "partials/logo.html",
+    "partials/top.html",
+    "partials/icons.html",
+    "partials/integrations/analytics.html",
+    "partials/javascripts/base.html",
+)
+"""The templates served from the cache: material's navigation and tabs (most of the time), the footer with the
+copyright links, and the small partials of every page that read only the config and the links."""
+
+ENTRIES_PER_KEY = 8
+"""Recordings kept per fragment and key; more would mean the key does not fit the fragment, so render as usual."""
+
+RenderFunction = Callable[[Context], Iterator[str]]
+KeyFunction = Callable[[object, object], str | None]
+
+
+def fragment_key(page: object, nav: object) -> str | None:
+    """The folder of the page's URL when the theme's fragments cannot depend on the page beyond its links (which
+    the cache checks); ``None`` when they may: no page, a page in the navigation, the homepage, a page with
+    ``hide`` in its front matter, or any navigation item active."""
+    if not isinstance(page, Page) or not isinstance(nav, Navigation):
+        return None
+    if page.is_homepage or "hide" in page.meta or not page.active:  # active: the page mkdocs is building
+        return None
+    if any(item == page or item.active for item in _walk(nav.items)):
+        return None
+    return posixpath.dirname(page.url.rstrip("/"))
+
+
+def _walk(items: Sequence[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _walk(item.children or ())
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    recorded: int = 0
+    rendered: int = 0
+    """Renders the normal way: a page without a key, or a fragment that read the page."""
+
+
+class FragmentCache:
+    """Installed on a worker's Jinja environment by ``install``; ``stats`` counts what it did."""
+
+    def __init__(self, env: Environment, names: Sequence[str] = FRAGMENTS, key: KeyFunction = fragment_key) -> None:
+        self.env = env
+        self.names = frozenset(names)
+        self.key = key
+        self.stats = CacheStats()
+        self._entries: dict[tuple[str, str], list[Recording]] = {}
+        self._wrapped: weakref.WeakSet[Template] = weakref.WeakSet()
+        self._serial = itertools.count()
+        self._uncacheable: set[tuple[str, str]] = set()
+        self._recording = False
+        self._page: object = None
+        self._page_key: str | None = None
+        self._page_results: dict[tuple[str, tuple[Any, ...], tuple[tuple[str, Any], ...]], Any] = {}
+
+    def install(self) -> None:
+        """Wrap the fragment templates whenever the environment loads one (again)."""
+        load = self.env.get_template
+
+        def get_template(name: Any, parent: str | None = None, globals: Any = None) -> Template:
+            template = load(name, parent, globals)
+            if template.name in self.names and template not in self._wrapped:
+                self._wrap(template)
+            return template
+
+        self.env.get_template = get_template  # type: ignore[method-assign]
+
+    def _wrap(self, template: Template) -> None:
+        # A template loaded again (changed on disk) gets recordings of its own: the name with a serial number.
+        name, original = f"{template.name} #{next(self._serial)}", template.root_render_func
+
+        def render(context: Context) -> Iterator[str]:
+            yield self.render(name, original, context)
+
+        template.root_render_func = render
+        self._wrapped.add(template)
+
+    def render(self, name: str, original: RenderFunction, context: Context) -> str:
+        """The fragment's HTML for this context: recorded, or rendered (and recorded when its key allows)."""
+        page = context.resolve_or_missing("page")
+        key = None if self._recording else self._key(page, context.resolve_or_missing("nav"))
+        if key is None or (name, key) in self._uncacheable:
+            self.stats.rendered += 1
+            return "".join(original(context))
+        entries = self._entries.setdefault((name, key), [])
+        for entry in entries:
+            if self._still_holds(entry, context):
+                self.stats.hits += 1
+                return entry.html
+        reads = Reads(page)
+        self._recording = True
+        try:
+            with Reading(self.env, reads, context):
+                html = "".join(original(context))
+        finally:
+            self._recording = False
+        if reads.depends_on_page or len(entries) >= ENTRIES_PER_KEY:
+            self._uncacheable.add((name, key))  # rendering it again and again would cost more than it saves
+            self.stats.rendered += 1
+        else:
+            entries.append(Recording(html, tuple(reads.names.items()), tuple(reads.calls)))
+            self.stats.recorded += 1
+        return html
+
+    def _key(self, page: object, nav: object) -> str | None:
+        """``fragment_key``, once per page: its fragments render one after the other, and a worker builds each
+        page once. The filter results checked for the page are kept with it, as the fragments share links."""
+        if self._page is not page:
+            self._page, self._page_key, self._page_results = page, self.key(page, nav), {}
+        return self._page_key
+
+    def _still_holds(self, entry: Recording, context: Context) -> bool:
+        if not all(same(value, context.resolve_or_missing(name)) for name, value in entry.names):
+            return False
+        return all(self._call(call, context) == call.result for call in entry.calls)
+
+    def _call(self, call: FilterCall, context: Context) -> Any:
+        """The filter's result for this page, remembered while the page is being built."""
+        try:
+            known = self._page_results.get(call.inputs, missing)
+        except TypeError:  # an argument that cannot be a key: call the filter every time
+            return self.env.filters[call.name](context, *call.args, **dict(call.kwargs))
+        if known is missing:
+            known = self._page_results[call.inputs] = self.env.filters[call.name](
+                context, *call.args, **dict(call.kwargs)
+            )
+        return known
+
+
+def install(env: Environment, names: Sequence[str] = FRAGMENTS, key: KeyFunction = fragment_key) -> FragmentCache:
+    """The cache on ``env`` (a worker's, after the plugins' ``on_env``): see the module's docstring."""
+    cache = FragmentCache(env, names, key)
+    cache.install()
+    return cache
