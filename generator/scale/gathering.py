@@ -16,7 +16,6 @@ progress display on a terminal, a server) forking is unsafe (``alongside.can_for
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from contextlib import ExitStack
 from pathlib import Path
@@ -26,6 +25,7 @@ from ..build import gather, without_source_text
 from ..config import AtlasConfig
 from ..crossrules import check_cross_file
 from ..errors import display_path
+from ..kinds import KIND_BY_KEY
 from ..load import Loaded, Page, Record, _content_files, load_file
 from ..models import Entity
 from ..progress import QUIET, Progress
@@ -39,6 +39,10 @@ PARALLEL_FROM = 1000
 
 Validated = tuple[Record, Entity] | Page
 """One content file without errors: its entry (the record without its YAML text), or a free page."""
+
+Sent = tuple[str, str, str, str | None, int, int, Entity] | Page
+"""A validated entry as a worker hands it back: the record's fields (kind key, path, stem, body, body line and
+column) rather than the record, which costs twice as much to unpickle; and the entry itself."""
 
 
 def worker_count(files: int) -> int:
@@ -78,16 +82,16 @@ def gather_shared(config: AtlasConfig, files: list[Path], workers: int, progress
                 return None
             shares.append(theirs)
     progress.advance(len(files))
-    validated: list[Validated] = [*mine, *[item for done in shares[1:] for item in done]]
+    sent: list[Sent] = [*mine, *[item for done in shares[1:] for item in done]]
     for index, done in enumerate(shares):  # back in the order of the files
-        validated[index::workers] = done
-    return whole_atlas(validated, shown_root, progress)
-
-
-def validated_share(files: list[Path], content_dir: Path, shown_root: str) -> list[Validated] | None:
-    """Each file read and validated, in order, without its YAML text; None as soon as one has an error."""
+        sent[index::workers] = done
     empty = Document({})
-    validated: list[Validated] = []
+    return whole_atlas([received(item, empty) for item in sent], shown_root, progress)
+
+
+def validated_share(files: list[Path], content_dir: Path, shown_root: str) -> list[Sent] | None:
+    """Each file read and validated, in order, without its YAML text; None as soon as one has an error."""
+    validated: list[Sent] = []
     for file in files:
         loaded = Loaded([], [], [])
         load_file(loaded, file, content_dir, shown_root)
@@ -96,11 +100,23 @@ def validated_share(files: list[Path], content_dir: Path, shown_root: str) -> li
         if loaded.pages:
             validated.append(loaded.pages[0])
             continue
-        entity, errors = validate_record(loaded.records[0])
+        record = loaded.records[0]
+        entity, errors = validate_record(record)
         if errors or entity is None:
             return None
-        validated.append((dataclasses.replace(loaded.records[0], document=empty), entity))
+        validated.append(
+            (record.kind.key, record.path, record.stem, record.body, record.body_line, record.body_column, entity)
+        )
     return validated
+
+
+def received(item: Sent, empty: Document) -> Validated:
+    """The record and entry of what a worker sent (a page as it is); ``empty`` stands for the YAML text, as in
+    ``build.without_source_text``."""
+    if isinstance(item, Page):
+        return item
+    key, path, stem, body, body_line, body_column, entity = item
+    return Record(KIND_BY_KEY[key], path, stem, empty, body, body_line, body_column), entity
 
 
 def whole_atlas(validated: list[Validated], shown_root: str, progress: Progress) -> Atlas | None:
