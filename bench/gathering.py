@@ -1,8 +1,8 @@
 """Loading and validating for a build: serial (``gather``) against every core (``generator.scale.gathering``).
 
 Each run is a fresh process that imports the generator first and then times only the gathering: wall time and
-processor time of itself and its (forked, reaped) workers. The modes alternate, so that a change in load hits
-both. Prints one JSON object per run and a summary (medians); asserts nothing.
+processor time of itself and its (forked, reaped) workers, and the peak RSS of each. The modes alternate, so that a
+change in load hits both. Prints one JSON object per run and a summary (medians); asserts nothing.
 
     python -m bench.gathering CONTENT [--repeat N] [--workers N]
 """
@@ -39,7 +39,11 @@ def one_run(content: Path, mode: str, workers: int) -> dict[str, Any]:
     atlas = without_source_text(gather(config)) if mode == "serial" else gather_for_build(config, workers=workers)
     wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
     entries = sum(len(kind) for kind in atlas.entries.values())
-    return {"mode": mode, "entries": entries, "wall_s": wall, "cpu_s": cpu, "load_before": load_before}
+    peaks = {
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "child_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+    return {"mode": mode, "entries": entries, "wall_s": wall, "cpu_s": cpu, "load_before": load_before, **peaks}
 
 
 def compare(content: Path, repeat: int, workers: int) -> list[dict[str, Any]]:

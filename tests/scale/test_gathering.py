@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bench import gathering as bench_gathering
 from bench.synthetic import write_synthetic_atlas
 from generator.atlas import Atlas
 from generator.build import gather, generate_docs, without_source_text
@@ -157,3 +159,13 @@ def test_a_small_atlas_is_gathered_in_one_process(files: int, expected: int) -> 
 def test_from_parallel_from_files_on_every_core_gathers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gathering, "available_cores", lambda: 4)
     assert gathering.worker_count(gathering.PARALLEL_FROM) == 4
+
+
+def test_the_benchmark_times_both_paths_on_the_same_atlas(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_gathering.main([str(FIXTURE_CONTENT), "--repeat", "1"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    runs, summary = lines[:-1], lines[-1]["median"]
+    assert [run["mode"] for run in runs] == ["serial", "parallel"]
+    assert {run["entries"] for run in runs} == {len(list(FIXTURE_CONTENT.glob("*/*"))) - 3}  # less the free pages
+    assert all(run["cpu_s"] > 0 and run["wall_s"] > 0 for run in runs)
+    assert summary["parallel"]["cpu_s"] == runs[1]["cpu_s"]
