@@ -17,6 +17,7 @@ progress display on a terminal, a server) forking is unsafe (``alongside.can_for
 from __future__ import annotations
 
 import functools
+import gc
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -68,10 +69,14 @@ def gather_shared(config: AtlasConfig, files: list[Path], workers: int, progress
     share = functools.partial(validated_share, content_dir=config.content_dir, shown_root=shown_root)
     progress.stage("Bestanden lezen en controleren", len(files))
     with ExitStack() as children:  # leaving ends every child still running (after an error, say)
-        jobs = [
-            children.enter_context(alongside(functools.partial(share, files[index::workers]), fork=True))
-            for index in range(1, workers)
-        ]
+        gc.freeze()  # the children's collector then leaves the inherited objects, and their pages, alone
+        try:
+            jobs = [
+                children.enter_context(alongside(functools.partial(share, files[index::workers]), fork=True))
+                for index in range(1, workers)
+            ]
+        finally:
+            gc.unfreeze()
         mine = share(files[0::workers])
         if mine is None:
             return None
