@@ -90,7 +90,9 @@ def without_source_text(atlas: Atlas) -> Atlas:
 
 def build_atlas(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """The atlas a build renders: gathered and validated (raises ``ContentErrors``), with the federated atlases."""
-    return federate(without_source_text(gather(config, progress)), config.federation)
+    from .scale.gathering import gather_for_build  # imports this module
+
+    return federate(gather_for_build(config, progress), config.federation)  # on every core, without source text
 
 
 def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
