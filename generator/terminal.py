@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TextIO
@@ -27,20 +28,36 @@ class _Count(MofNCompleteColumn):
         return super().render(task) if task.fields.get("counted") else Text("")
 
 
+REDRAW_EVERY = 0.1
+"""Seconds between two redraws at most, while a stage advances."""
+
+
 class TerminalProgress:
-    """Each stage a line: name, bar, done/total, time; a finished stage stays on screen."""
+    """Each stage a line: name, bar, done/total, time; a finished stage stays on screen.
+
+    It redraws when the count moves, not from a timer: rich's timer is a thread, and a process running a
+    second thread may not fork, so ``atlas build`` on a terminal would lose the worker processes that
+    load, render and build on every core (``generator.scale``)."""
 
     def __init__(self, bars: RichProgress) -> None:
         self.bars = bars
         self.task: TaskID | None = None
+        self.drawn = 0.0
 
     def stage(self, name: str, total: int | None = None) -> None:
         self._finish()
         self.task = self.bars.add_task(name, total=total, counted=total is not None)
+        self._redraw()
 
     def advance(self, steps: int = 1) -> None:
         if self.task is not None:
             self.bars.advance(self.task, steps)
+            if time.monotonic() - self.drawn >= REDRAW_EVERY:
+                self._redraw()
+
+    def _redraw(self) -> None:
+        self.bars.refresh()
+        self.drawn = time.monotonic()
 
     def _finish(self) -> None:
         if self.task is None:
@@ -48,6 +65,7 @@ class TerminalProgress:
         task = next(task for task in self.bars.tasks if task.id == self.task)
         self.bars.update(self.task, total=task.total if task.total is not None else task.completed)
         self.bars.stop_task(self.task)
+        self._redraw()
 
 
 def wants_progress(stream: TextIO, environ: Mapping[str, str]) -> bool:
@@ -71,7 +89,7 @@ def terminal_progress(
         _Count(),
         TimeElapsedColumn(),
     )
-    with RichProgress(*columns, console=console) as bars:
+    with RichProgress(*columns, console=console, auto_refresh=False) as bars:
         shown = TerminalProgress(bars)
         try:
             yield shown

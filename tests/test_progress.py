@@ -105,3 +105,14 @@ def test_synthetic_in_a_pipe_prints_the_result_only(tmp_path: Path, capsys: pyte
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 1
     assert captured.err == ""
+
+
+def test_terminal_progress_runs_no_thread_so_a_build_may_fork() -> None:
+    import threading
+
+    stream = Terminal()
+    with terminal_progress(stream, environ={}, force=True) as progress:
+        assert threading.active_count() == 1, "a redraw thread would keep generator.scale from forking"
+        progress.stage("Tellen", 3)
+        progress.advance(3)
+    assert "3/3" in ANSI.sub("", stream.getvalue())
