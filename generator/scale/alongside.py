@@ -7,7 +7,7 @@ child process on the otherwise idle core. The child is forked, so it shares the 
 copying or pickling it; it hands back only its files (bytes), through a pipe.
 
 Forking a process that runs other threads can leave a lock held in the child forever, so with more than
-one thread (a progress display on a terminal, a server) nothing is forked: ``result`` then does the work
+one thread (a server such as ``atlas serve``) nothing is forked: ``result`` then does the work
 itself, in the parent, as before. Either way the result is the same bytes.
 """
 

@@ -11,7 +11,7 @@ anywhere stops this path: the serial ``gather`` then runs from the start and rai
 ordered, exactly as without workers. Errors are rare in a build; their cost is one extra (partial) pass.
 
 Workers are forked, so they share the parent's imports without copying them. With more than one thread (a
-progress display on a terminal, a server) forking is unsafe (``alongside.can_fork``): then the serial path runs.
+server such as ``atlas serve``) forking is unsafe (``alongside.can_fork``): then the serial path runs.
 """
 
 from __future__ import annotations
