@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .config import AtlasConfig
+from .contribute.routes import Contributing
 from .errors import BuildError, display_path
 from .exchange.federation.federate import federate
 from .exchange.jsonld import json_ld_blocks
@@ -26,6 +27,7 @@ from .exchange.siteurl import base_path, commit_of, read_site
 from .load import load
 from .mkdocslog import WarningCollector
 from .progress import QUIET, Progress
+from .render import render_site
 from .search.searchindex import render_search_index
 from .sitecheck import check_site
 from .validate import validate
@@ -106,7 +108,10 @@ def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
         alongside(functools.partial(site_open_data, config, atlas)) as open_data,
         entry_pages(config, atlas, progress) as entries,
     ):
-        pages = entries.render_site()  # every page but those the workers render
+        if entries.forked:
+            pages = entries.render_rest()  # every page but the entry pages, which the workers render
+        else:
+            pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
         progress.stage("Zoekindex")
         pages.update(render_search_index(atlas))
         made = open_data.result()

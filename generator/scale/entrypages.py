@@ -13,8 +13,8 @@ page rendered after it in ``Renderer.render_all``'s order; the search index and 
 page, the JSON-LD after those. A path twice in the docs folder is refused before anything is written.
 
 Forking a process that runs other threads can leave a lock held in the child forever (a progress display on a
-terminal draws from a thread), so then, and below ``PARALLEL_FROM`` entries, nothing is forked and the pages are
-rendered and written as before (``serial``).
+terminal draws from a thread), so then, and below ``PARALLEL_FROM`` entries, nothing is forked: ``generate_docs``
+then renders every page with ``render_site`` and writes them with ``write_tree``, as before.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from ..exchange.jsonld import json_ld_blocks
 from ..exchange.siteurl import read_site
 from ..kinds import KINDS, Kind
 from ..progress import QUIET, Progress
-from ..render import Renderer, page_path, render_site
+from ..render import Renderer, page_path
 from ..search.lunrindex import available_cores
 from .alongside import can_fork
 
@@ -86,7 +86,7 @@ class SiteRenderer(Renderer):
 
 
 class EntryPages:
-    """The forked workers of one ``generate_docs`` (none: everything here, as before); see the module."""
+    """The forked workers of one ``generate_docs`` (none: ``forked`` is false, nothing changes); see the module."""
 
     def __init__(self, config: AtlasConfig, atlas: Atlas, progress: Progress, workers: int) -> None:
         self.config, self.atlas, self.progress = config, atlas, progress
@@ -126,11 +126,9 @@ class EntryPages:
             gc.unfreeze()
         self.renderer.entries_elsewhere = True
 
-    def render_site(self) -> dict[str, str]:
-        """Every page this process renders, by docs path (all of them when no worker was forked), once every
-        worker rendered its share; raises the rendering error a single process would have met first."""
-        if not self.forked:
-            return render_site(self.atlas, self.config.today, Contributing.from_config(self.config), self.progress)
+    def render_rest(self) -> dict[str, str]:
+        """Every page but the workers' entry pages, by docs path, once every worker rendered its share; raises the
+        rendering error a single process would have met first."""
         self.progress.stage("Pagina's maken", len(self.entries))
         failures: list[Failure] = []
         pages: dict[str, str] = {}
