@@ -54,12 +54,15 @@ def asset_files() -> dict[str, bytes]:
     }
 
 
-def write_tree(target: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> int:
+def write_tree(
+    target: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], elsewhere: Iterable[str] = ()
+) -> int:
     """Make ``target`` hold exactly ``files`` (a mapping, or pairs made one by one, so that not every file's
-    bytes need be in memory at once); returns how many files changed."""
+    bytes need be in memory at once), and the files ``elsewhere`` names (written by another process, kept as they
+    are); returns how many files changed here."""
     target.mkdir(parents=True, exist_ok=True)
     changed = 0
-    wanted: set[Path] = set()
+    wanted: set[Path] = {target / relative for relative in elsewhere}
     for relative, content in files.items() if isinstance(files, Mapping) else files:
         path = target / relative
         if path in wanted:
@@ -99,14 +102,23 @@ def generate_docs(config: AtlasConfig, progress: Progress = QUIET) -> Atlas:
     """Gather, validate and render everything, then write the docs folder."""
     atlas = build_atlas(config, progress)
     from .scale.alongside import alongside
+    from .scale.entrypages import entry_pages
 
     # The open data needs only the atlas: made in a forked child on the idle core while this process renders.
-    with alongside(functools.partial(site_open_data, config, atlas)) as open_data:
-        pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
+    # The entry pages, on every core: rendered and written by forked workers (when there are many).
+    with (
+        alongside(functools.partial(site_open_data, config, atlas)) as open_data,
+        entry_pages(config, atlas, progress) as entries,
+    ):
+        if entries.forked:
+            pages = entries.render_rest()  # every page but the entry pages, which the workers render
+        else:
+            pages = render_site(atlas, config.today, Contributing.from_config(config), progress)
         progress.stage("Zoekindex")
         pages.update(render_search_index(atlas))
         made = open_data.result()
-    write_tree(config.docs_dir, docs_files(config, atlas, pages, made))
+        files = entries.write(docs_files(config, atlas, pages, made))  # the workers write theirs first
+    write_tree(config.docs_dir, files, entries.elsewhere)
     return atlas
 
 
