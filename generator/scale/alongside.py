@@ -13,6 +13,7 @@ itself, in the parent, as before. Either way the result is the same bytes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator
@@ -42,7 +43,11 @@ class Alongside(Generic[T]):
             process = multiprocessing.get_context("fork").Process(
                 target=_run_and_send, args=(work, sending), name="atlas-alongside", daemon=True
             )
-            process.start()
+            gc.freeze()  # the child's collector then leaves the shared atlas (and its memory pages) alone
+            try:
+                process.start()
+            finally:
+                gc.unfreeze()
             sending.close()  # the child holds the sending end: the parent sees end-of-file when it dies
             self._process, self._connection = process, receiving
 
