@@ -129,6 +129,15 @@ def compare_docs(docs: Path) -> Comparison:
     return comparison
 
 
+def one_page_site(folder: Path) -> tuple[MkDocsConfig, Files]:
+    """A docs folder of one page in ``folder``, for ``render_text`` (which gives that page its text)."""
+    docs = folder / "docs"
+    docs.mkdir()
+    (docs / "pagina.md").write_text("# leeg\n", encoding="utf-8")
+    config = mkdocs_config(docs)
+    return config, get_files(config)
+
+
 def render_text(text: str, config: MkDocsConfig, files: Files) -> tuple[Rendered, Rendered, bool]:
     """One page's Markdown ``text`` through mkdocs and through ``fastpage.populate_page`` (and whether that took
     the fast path)."""

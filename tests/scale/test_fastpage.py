@@ -13,7 +13,7 @@ import pytest
 from markdown.extensions.toc import slugify_unicode
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import Files
 
 from bench.synthetic import write_synthetic_atlas
 from generator.build import generate_docs
@@ -22,7 +22,7 @@ from generator.scale.fastpage import FastConverter
 from tests.bad_input_corpus import CORPUS
 from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
 from tests.exchange.hostile import hostile_content as hostile_open_data_content
-from tests.scale.fastpage_reference import compare_docs, mkdocs_config, render_text
+from tests.scale.fastpage_reference import compare_docs, mkdocs_config, one_page_site, render_text
 from tests.test_csp_browser import MARKDOWN_PAYLOAD, PAYLOAD, PLAIN_PAYLOAD
 from tests.test_csp_browser import hostile_content as hostile_markdown_content
 
@@ -132,11 +132,7 @@ def random_page(rng: random.Random) -> str:
 
 @pytest.fixture(scope="module")
 def one_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[MkDocsConfig, Files]:
-    docs = tmp_path_factory.mktemp("random") / "docs"
-    docs.mkdir()
-    (docs / "pagina.md").write_text("", encoding="utf-8")
-    config = mkdocs_config(docs)
-    return config, get_files(config)
+    return one_page_site(tmp_path_factory.mktemp("random"))
 
 
 def test_random_pages_convert_as_mkdocs_or_are_left_to_it(one_page: tuple[MkDocsConfig, Files]) -> None:

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import Files
 
 from generator.scale.fastpage import FastConverter
 from generator.scale.rawhtml import scan_block
-from tests.scale.fastpage_reference import mkdocs_config, render_text
+from tests.scale.fastpage_reference import one_page_site, render_text
 
 BLOCK_LEVEL = frozenset({"div", "p", "ul", "li", "script", "blockquote", "hr", "table", "tr", "td"})
 
 
 @pytest.fixture(scope="module")
 def one_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[MkDocsConfig, Files]:
-    docs = tmp_path_factory.mktemp("one-page") / "docs"
-    docs.mkdir()
-    (docs / "pagina.md").write_text("# leeg\n", encoding="utf-8")
-    config = mkdocs_config(docs)
-    return config, get_files(config)
+    return one_page_site(tmp_path_factory.mktemp("one-page"))
 
 
 @pytest.fixture(scope="module")
