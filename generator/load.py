@@ -133,7 +133,7 @@ def read_record(kind: Kind, file: Path, path: str) -> tuple[Record | None, list[
     return Record(kind, path, file.stem, document, *body, flagged=flagged), errors
 
 
-def _content_files(folder: Path) -> Iterator[Path]:
+def content_files(folder: Path) -> Iterator[Path]:
     """Every file and link under ``folder`` except dotfiles, sorted; links to folders are not followed."""
     found = []
     for directory, folders, names in os.walk(folder):
@@ -160,7 +160,7 @@ def load(content_dir: Path, root: Path, progress: Progress = QUIET) -> Loaded:
         return loaded
     # Resolved once: resolving every one of 20,000 paths costs seconds.
     shown_root = display_path(content_dir, root)
-    files = list(_content_files(content_dir))
+    files = list(content_files(content_dir))
     progress.stage("Bestanden lezen", len(files))
     for file in counted(progress, files):
         load_file(loaded, file, content_dir, shown_root)

@@ -169,7 +169,8 @@ def validate_record(record: Record) -> tuple[Entity | None, list[ContentError]]:
     return entity, errors
 
 
-def _add(atlas: Atlas, kind: Kind, record: Record, entity: Entity) -> ContentError | None:
+def add_entry(atlas: Atlas, kind: Kind, record: Record, entity: Entity) -> ContentError | None:
+    """The entry put in the atlas with its file; or, when an earlier file has its id, the error (and nothing put)."""
     earlier = atlas.sources.get((kind.key, entity.id))
     if earlier is not None:
         line, column = record.document.position(("id",))
@@ -209,7 +210,7 @@ def validate(loaded: Loaded, content_dir_label: str = "content", progress: Progr
         entity, record_errors = validate_record(record)
         errors.extend(record_errors)
         duplicate = (
-            _add(atlas, record.kind, record, entity) if entity is not None and entity.id == record.stem else None
+            add_entry(atlas, record.kind, record, entity) if entity is not None and entity.id == record.stem else None
         )
         if duplicate:
             errors.append(duplicate)

@@ -52,7 +52,7 @@ def _located(record: Record, findings: list[Finding]) -> list[ContentError]:
 
 
 def scan(folder: Path) -> dict[str, Stamp]:
-    """The stamp of every file that ``load._content_files`` lists (not dotfiles; links to folders as files), by
+    """The stamp of every file that ``load.content_files`` lists (not dotfiles; links to folders as files), by
     path as text: no ``Path`` per file and no sorting, which at 20,000 files cost more than the walk itself."""
     found: dict[str, Stamp] = {}
     for directory, folders, names in os.walk(folder):

@@ -27,11 +27,11 @@ from ..config import AtlasConfig
 from ..crossrules import check_cross_file
 from ..errors import display_path
 from ..kinds import KIND_BY_KEY
-from ..load import Loaded, Page, Record, _content_files, load_file
+from ..load import Loaded, Page, Record, content_files, load_file
 from ..models import Entity
 from ..progress import QUIET, Progress
 from ..search.lunrindex import available_cores
-from ..validate import _add, check_pages, validate_record
+from ..validate import add_entry, check_pages, validate_record
 from ..yamlstrict import Document
 from .alongside import alongside, can_fork
 
@@ -54,7 +54,7 @@ def gather_for_build(config: AtlasConfig, progress: Progress = QUIET, workers: i
     """``without_source_text(gather(config))``, in ``workers`` processes (by default one per core from
     ``PARALLEL_FROM`` files on) when forking is safe; raises ``ContentErrors`` exactly as ``gather`` does."""
     if config.content_dir.is_dir() and can_fork():
-        files = list(_content_files(config.content_dir))
+        files = list(content_files(config.content_dir))
         count = worker_count(len(files)) if workers is None else workers
         if count > 1:
             atlas = gather_shared(config, files, count, progress)
@@ -129,7 +129,7 @@ def whole_atlas(validated: list[Validated], shown_root: str, progress: Progress)
     progress.stage("Controleren over bestanden heen", len(validated))
     atlas = Atlas(pages=[item for item in validated if isinstance(item, Page)])
     for item in validated:
-        if not isinstance(item, Page) and _add(atlas, item[0].kind, *item) is not None:
+        if not isinstance(item, Page) and add_entry(atlas, item[0].kind, *item) is not None:
             return None
     if check_cross_file(atlas) or check_pages(atlas.pages, shown_root):
         return None
