@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -17,6 +18,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from .textcheck import INVISIBLE, TextProblem, invisible_message, text_problems, unsafe_link_column
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX = 80
+"""The longest id: an id is a file name and part of a web address."""
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
@@ -171,4 +174,14 @@ Markdown = Annotated[
     Field(min_length=1, max_length=MARKDOWN_MAX, json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
 """Markdown text: rendered to HTML, so no raw HTML, script links or template syntax."""
-EntityId = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+EntityId = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX)]
+
+
+def id_from_name(name: str) -> str:
+    """An id as a contributor would choose it from a name (``atlas import``, an entry from an issue):
+    "Gemeente 's-Hertogenbosch" → "gemeente-s-hertogenbosch"; longer than ``ID_MAX``, cut after a whole word."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    while len(words) > ID_MAX:
+        words = words.rsplit("-", 1)[0] if "-" in words else words[:ID_MAX]
+    return words

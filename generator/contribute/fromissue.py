@@ -9,7 +9,6 @@ the label of the form field the contributor sees, and no file is written.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..atlas import Atlas
 from ..config import AtlasConfig
 from ..derive import label
 from ..errors import AtlasError, ContentError, display_path
-from ..fieldtypes import ID_PATTERN
+from ..fieldtypes import ID_PATTERN, id_from_name
 from ..kinds import KIND_BY_KEY, Kind
 from ..render import md_escape
 from ..scaffold import template_text
@@ -31,7 +30,6 @@ from .formnames import CORRECTION_FORM
 from .issuebody import read_body
 from .issueforms import NEW_ENTRY_KINDS, form_stem, options_of
 
-ID_MAX = 80
 GENERAL = "Algemeen"
 """The label of a problem that belongs to no single field, such as 'a place or online'."""
 _ID = re.compile(ID_PATTERN)
@@ -81,15 +79,6 @@ def form_kind(form_name: str) -> Kind:
             return KIND_BY_KEY[key]
     names = ", ".join([*(f"{form_stem(key)}.yml" for key in NEW_ENTRY_KINDS), CORRECTION_FORM])
     raise AtlasError(f"'{form_name}' is geen formulier dat atlas from-issue kent; kies uit: {names}")
-
-
-def make_id(name: str) -> str:
-    """An id from a name, as a contributor would choose it: 'Gemeente 's-Hertogenbosch' → 'gemeente-s-hertogenbosch'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    while len(words) > ID_MAX:
-        words = words.rsplit("-", 1)[0] if "-" in words else words[:ID_MAX]
-    return words
 
 
 def _line_named(inner: str) -> str:
@@ -160,7 +149,7 @@ def new_entry(config: AtlasConfig, atlas: Atlas, form_name: str, body_text: str,
     fields = form_fields(kind)
     name_field = "name" if "name" in kind.model.model_fields else "title"
     values, problems = _answers(atlas, kind, body_text)
-    entry_id = make_id(str(values.get(name_field, "")))
+    entry_id = id_from_name(str(values.get(name_field, "")))
     problems += _same_name(atlas, kind, fields, name_field, values)
     if name_field in values and not _ID.match(entry_id):
         name_label = next(field.label for field in fields if field.name == name_field)

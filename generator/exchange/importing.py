@@ -10,14 +10,13 @@ in the fields whose value changed (``entryfiles.updated_file_text``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import AtlasConfig
 from ..errors import ContentError, ContentErrors
-from ..fieldtypes import ID_PATTERN
+from ..fieldtypes import ID_PATTERN, id_from_name
 from ..kinds import KIND_BY_FOLDER, Kind
 from ..load import read_record
 from ..models import Entity
@@ -34,12 +33,6 @@ _ID = re.compile(ID_PATTERN)
 SCRATCH_ID = "import-rij-"
 """A row without a usable id is checked under this id plus its row number, and never written."""
 _INDEXED = re.compile(r"^(?P<field>[a-z_]+)\[(?P<index>\d+)\](\.(?P<rest>.+))?$")
-
-
-def id_from_name(name: str) -> str:
-    """An id as a contributor would type it for ``atlas new``: "Gemeente 's-Hertogenbosch" → gemeente-s-hertogenbosch"""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80].rstrip("-")
 
 
 @dataclass(frozen=True, order=True)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.contribute.formnames import ISSUE_FORMS
-from generator.contribute.fromissue import IssueProblem, IssueProblems, make_id
+from generator.contribute.fromissue import IssueProblem, IssueProblems
 from generator.contribute.issueforms import NEW_ENTRY_KINDS, TEMPLATE_DIR
 from generator.kinds import KIND_BY_KEY
 from generator.scaffold import template_text
@@ -206,22 +206,6 @@ def test_an_unreadable_body_file_is_an_error(tmp_path: Path, atlas_cli: Callable
     result = atlas_cli("from-issue", str(tmp_path / "bestaat-niet.md"), "--form", "netwerk.yml")
     assert result.code == 1
     assert "kan niet worden gelezen" in result.err
-
-
-@pytest.mark.parametrize(
-    ("name", "entry_id"),
-    [
-        ("Gemeente 's-Hertogenbosch", "gemeente-s-hertogenbosch"),
-        ("Kenniscafé: koele wijken", "kenniscafe-koele-wijken"),
-        ("Fryslân  —  mantelzorg", "fryslan-mantelzorg"),
-        ("Wageningen University & Research", "wageningen-university-research"),
-        ("!!!", ""),
-        ("woord " * 30, ("woord-" * 13).rstrip("-")),
-    ],
-)
-def test_make_id(name: str, entry_id: str) -> None:
-    assert make_id(name) == entry_id
-    assert len(make_id(name)) <= 80
 
 
 def placeholder_answers() -> list[tuple[str, str, str]]:

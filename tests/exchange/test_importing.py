@@ -14,7 +14,7 @@ from generator.build import gather
 from generator.config import AtlasConfig
 from generator.errors import ContentErrors
 from generator.exchange.document import atlas_document
-from generator.exchange.importing import IMPORTABLE, id_from_name, import_sheet
+from generator.exchange.importing import IMPORTABLE, import_sheet
 from generator.exchange.sheets import WORKBOOK_NAME, csv_bytes, sheet_files
 from generator.exchange.tables import header
 from generator.kinds import KIND_BY_FOLDER
@@ -311,18 +311,6 @@ def test_unknown_column_refuses_the_sheet(content: Path, tmp_path: Path, atlas_c
     result = atlas_cli("import", str(path), "--type", "partners", "--content", str(content))
     assert result.code == 1
     assert "onbekende kolom(men): naam" in result.err
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Gemeente 's-Hertogenbosch", "gemeente-s-hertogenbosch"),
-        ("Provincie Fryslân", "provincie-fryslan"),
-        ("RIVM", "rivm"),
-    ],
-)
-def test_id_from_name(name: str, expected: str) -> None:
-    assert id_from_name(name) == expected
 
 
 @pytest.mark.parametrize("file_format", ["json", "csv", "xlsx"])

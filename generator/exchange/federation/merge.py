@@ -23,13 +23,12 @@ from urllib.parse import urlsplit
 
 from ...atlas import Atlas
 from ...config import SourceSpec
+from ...fieldtypes import ID_MAX
 from ...models import Entity
 from ..document import DocumentEntry
 from .fetch import SourceError
 from .origin import Federation, MergedSource, Origin, safe_page_url
 
-ID_MAX = 80
-"""The longest id (``fieldtypes.EntityId``)."""
 JOINED_BY_NAME = ("theme", "region")
 SHOWN_PROBLEMS = 20
 
