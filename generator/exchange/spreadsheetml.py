@@ -112,12 +112,12 @@ def _rows(table: Sequence[Sequence[str]], letters: list[str], styles: _Styles) -
     """``<row>`` elements: the header bold, then the rows; an empty text is an empty cell."""
     bold = styles.number("bold")
     parts = ['<row r="1">']
-    for letter, value in zip(letters, _cleaned(table[0]), strict=False):
+    for letter, value in zip(letters, _cleaned(table[0]), strict=True):
         parts.append(f'<c r="{letter}1" s="{bold}" t="inlineStr"><is><t{_space(value)}>{_text(value)}</t></is></c>')
     parts.append("</row>")
     for number, values in enumerate(table[1:], start=2):
         parts.append(f'<row r="{number}">')
-        for letter, value in zip(letters, _cleaned(values), strict=False):
+        for letter, value in zip(letters, _cleaned(values), strict=True):
             style = styles.number("quoted" if value.startswith(FORMULA_STARTS) else "wrapped")
             if value:
                 text = f"<is><t{_space(value)}>{_text(value)}</t></is></c>"
