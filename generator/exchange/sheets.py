@@ -11,7 +11,6 @@ The workbook is the same bytes for the same atlas: its dates come from the conte
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import zipfile
@@ -21,16 +20,13 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.styles.cell_style import StyleArray
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import AtlasError
 from ..kinds import KIND_BY_KEY, KINDS, Kind
-from .tables import FORMULA_STARTS, header, neutralised, restored, row
+from . import spreadsheetml
+from .tables import header, neutralised, restored, row
 
 WORKBOOK_NAME = "kennisatlas.xlsx"
 DIALECTS = {"": ";", "-komma": ","}
@@ -60,86 +56,32 @@ def _newest_content_date(document: dict[str, Any]) -> datetime:
     return datetime.combine(date.fromisoformat(max(found)), time()) if found else FIXED_MOMENT
 
 
-def _filled_sheet(workbook: Workbook, title: str, table: list[list[str]]) -> None:
-    """One sheet, streamed: the workbook is write-only, so each row goes to its file as it is appended instead of
-    every cell staying an object until the workbook is saved (at 20,000 entries, 150 MB)."""
-    sheet = workbook.create_sheet(title)
-    # Views, column widths and the filter are written around the rows: set before the first row.
-    sheet.freeze_panes = "A2"
-    for number in range(1, len(table[0]) + 1):
-        sheet.column_dimensions[get_column_letter(number)].width = 30
-    used = f"A1:{get_column_letter(len(table[0]))}{len(table)}"
-    sheet.auto_filter.ref = used
-    # The used range, which openpyxl's writer asks a sheet for and a write-only sheet cannot know in advance: with
-    # it the workbook is the same, byte for byte, as one built cell by cell.
-    sheet.calculate_dimension = lambda: used
-    bold, wrapped = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    sheet.append([_cell(sheet, name, font=bold) for name in table[0]])
-    # Setting a style looks it up in the workbook's list of styles, comparing it field by field (at 20,000 entries
-    # two thirds of the spreadsheet's time): look it up once and give every cell of the rows a copy of the result.
-    wrapped_style = _cell(sheet, None, alignment=wrapped)._style
-    for values in table[1:]:
-        sheet.append([_cell(sheet, restored(value) or None, style=wrapped_style) for value in values])
+def _workbook_sheets(tables: dict[Kind, list[list[str]]]) -> list[tuple[str, list[list[str]]]]:
+    """The tables as the workbook holds them: a formula-like text as it is (the workbook marks it as text instead)."""
+    return [
+        (kind.plural, [table[0], *([restored(value) for value in values] for values in table[1:])])
+        for kind, table in tables.items()
+    ]
 
 
-def _cell(
-    sheet: Any,
-    value: str | None,
-    *,
-    font: Font | None = None,
-    alignment: Alignment | None = None,
-    style: StyleArray | None = None,
-) -> Any:
-    """A cell with its font or alignment, or with ``style``: the style of a cell made with an alignment."""
-    cell: Any = WriteOnlyCell(sheet, value)  # typed as a Cell, which has no _style in the stubs
-    if style is not None:
-        cell._style = copy.copy(style)
-    if isinstance(value, str):
-        # Text, never a formula: openpyxl would otherwise store "=…" as one.
-        cell.data_type = "s"
-        cell.quotePrefix = (alignment is not None or style is not None) and value.startswith(FORMULA_STARTS)
-    if font is not None:
-        cell.font = font
-    if alignment is not None:
-        cell.alignment = alignment
-    return cell
-
-
-def _deterministic_zip(raw: bytes) -> bytes:
-    """The same archive with every member dated ``FIXED_MOMENT``, so equal content gives equal bytes."""
-    target = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=FIXED_MOMENT.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            copy.writestr(info, source.read(member.filename))
-    return target.getvalue()
+def _workbook(document: dict[str, Any], tables: dict[Kind, list[list[str]]]) -> bytes:
+    name = str(document.get("name") or "Kennisatlas")
+    return spreadsheetml.workbook_bytes(_workbook_sheets(tables), title=name, moment=_newest_content_date(document))
 
 
 def workbook_bytes(document: dict[str, Any]) -> bytes:
-    """A sheet per kind, named in Dutch; header row bold and frozen."""
-    workbook = Workbook(write_only=True)
-    for kind in KINDS:
-        _filled_sheet(workbook, kind.plural, [header(kind), *_rows(document, kind)])
-    moment = _newest_content_date(document)
-    workbook.properties.creator = str(document.get("name") or "Kennisatlas")
-    workbook.properties.title = str(document.get("name") or "Kennisatlas")
-    workbook.properties.created = moment
-    workbook.properties.modified = moment
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    return _deterministic_zip(raw.getvalue())
+    """A sheet per kind, named in Dutch; header row bold and frozen (see spreadsheetml.py)."""
+    return _workbook(document, {kind: [header(kind), *_rows(document, kind)] for kind in KINDS})
 
 
 def sheet_files(document: dict[str, Any]) -> dict[str, bytes]:
     """The CSV files of every kind and the workbook, by file name; ``document`` as ``atlas_document`` makes it."""
     files = {}
-    for kind in KINDS:
-        table = [header(kind), *_rows(document, kind)]
+    tables = {kind: [header(kind), *_rows(document, kind)] for kind in KINDS}
+    for kind, table in tables.items():
         for suffix, separator in DIALECTS.items():
             files[f"{kind.folder}{suffix}.csv"] = csv_bytes(table, separator)
-    files[WORKBOOK_NAME] = workbook_bytes(document)
+    files[WORKBOOK_NAME] = _workbook(document, tables)
     return files
 
 

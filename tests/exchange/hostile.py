@@ -39,3 +39,28 @@ def hostile_content(target: Path) -> Path:
     replace_line(event, "title:", f"title: {quoted(HOSTILE)}")
     replace_line(event, "location:", f"location: {quoted(HOSTILE)}")
     return target
+
+
+HOSTILE_CELLS = (
+    HOSTILE,
+    '=HYPERLINK("https://kwaad.example","klik")',
+    "+31 30 123 45 67",
+    "-1",
+    "@SUM(A1:A2)",
+    "'al met apostrof",
+    "]]> <![CDATA[ x ]]>",
+    "<b>vet</b> & &amp; &lt; > \"'",
+    "niet-BMP: \U0001f600 \U00010348 \U0001d11e",
+    "  spaties voor en na  ",
+    "   ",
+    "\n",
+    "regel\r\nregel\rregel\tkolom",
+    "_x0041_ zoals Excel tekens schrijft",
+    "\x7f\x85\u2028\u2029",
+    "lang " * 8000,
+)
+"""Cell texts that try to break a workbook's XML or be run as a formula; all are characters XML 1.0 can hold."""
+CONTROL_CHARACTERS = tuple(chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+"""The characters XML 1.0 forbids outright (openpyxl refuses them in a cell)."""
+NOT_XML_CHARACTERS = ("\ufffe", "\uffff", "\ud800", "\udfff")
+"""Further characters XML 1.0 cannot hold."""

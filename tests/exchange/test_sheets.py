@@ -23,7 +23,6 @@ from generator.exchange.document import atlas_document
 from generator.exchange.sheets import (
     FIXED_MOMENT,
     WORKBOOK_NAME,
-    _deterministic_zip,
     _newest_content_date,
     csv_bytes,
     read_csv,
@@ -33,6 +32,7 @@ from generator.exchange.sheets import (
 from generator.exchange.tables import FORMULA_STARTS, header, neutralised, restored, row
 from generator.kinds import KINDS, Kind
 from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
+from tests.exchange.openpyxl_workbook import deterministic_zip
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def cell_by_cell_workbook(document: dict[str, Any]) -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
-    return _deterministic_zip(raw.getvalue())
+    return deterministic_zip(raw.getvalue())
 
 
 TRICKY_CELLS = {
