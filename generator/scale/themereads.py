@@ -38,9 +38,9 @@ class FilterCall:
 
 @dataclass(frozen=True)
 class Recording:
-    """A fragment's HTML and everything it read that could differ from page to page."""
+    """A fragment's HTML (or a module) and everything it read that could differ from page to page."""
 
-    html: str
+    output: Any
     names: tuple[tuple[str, Any], ...]
     calls: tuple[FilterCall, ...]
 
