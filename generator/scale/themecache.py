@@ -41,10 +41,11 @@ from typing import Any
 from jinja2 import Environment, Template
 from jinja2.environment import TemplateModule
 from jinja2.runtime import Context, Macro
-from jinja2.utils import missing
+from jinja2.utils import LRUCache, missing
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .themelinks import Parts, links_of, page_parts
 from .themereads import PER_BUILD_MODULES, FilterCall, Reading, Reads, Recording, same
 
 FRAGMENTS = (
@@ -126,6 +127,8 @@ class FragmentCache:
             self.blocks.setdefault(template, []).append(block)
         self.modules = frozenset(modules)
         self._watched = self.names | self.blocks.keys() | self.modules
+        self._loaded: dict[tuple[str, str | None], Template] = {}
+        self._loader = env.loader
         self.stats = CacheStats()
         self._entries: dict[tuple[str, str], list[Recording]] = {}
         self._wrapped: weakref.WeakSet[Template] = weakref.WeakSet()
@@ -134,19 +137,35 @@ class FragmentCache:
         self._recording = False
         self._page: object = None
         self._page_key: str | None = None
+        self._page_parts: Parts | None = None
         self._page_results: dict[tuple[str, tuple[Any, ...], tuple[tuple[str, Any], ...]], Any] = {}
 
     def install(self) -> None:
-        """Wrap the fragment templates whenever the environment loads one (again)."""
-        load = self.env.get_template
+        """Wrap the fragment templates whenever the environment loads one (again). A template asked for again is
+        the one loaded before, without Jinja's cache lookup (its LRU order costs more than a small template's
+        render), while that is what Jinja would return: templates not reloaded when changed (mkdocs' environment,
+        ``auto_reload=False``), and none ever dropped from Jinja's cache (it drops one only to make room)."""
+        load, loaded = self.env.get_template, self._loaded
 
         def get_template(name: Any, parent: str | None = None, globals: Any = None) -> Template:
+            known = loaded.get((name, parent)) if globals is None and type(name) is str else None
+            if known is not None and self._as_loaded():
+                return known
             template = load(name, parent, globals)
             if template.name in self._watched and template not in self._wrapped:
                 self._wrap(template)
+            if globals is None and type(name) is str:
+                loaded[name, parent] = template
             return template
 
         self.env.get_template = get_template  # type: ignore[method-assign]
+
+    def _as_loaded(self) -> bool:
+        """Jinja's ``get_template`` returns the template it loaded first for a name: no reloading, a cache that
+        never dropped one (not full), the same loader."""
+        env, cache = self.env, self.env.cache
+        full = not isinstance(cache, LRUCache) or len(cache) >= cache.capacity
+        return not env.auto_reload and not full and env.loader is self._loader
 
     def _wrap(self, template: Template) -> None:
         # A template loaded again (changed on disk) gets recordings of its own: the name with a serial number.
@@ -207,7 +226,8 @@ class FragmentCache:
             self._uncacheable.add((name, key))  # rendering it again and again would cost more than it saves
             self.stats.rendered += 1
         else:
-            entries.append(Recording(output, tuple(reads.names.items()), tuple(reads.calls)))
+            links = links_of(reads.calls, self.env.filters, page)
+            entries.append(Recording(output, tuple(reads.names.items()), tuple(reads.calls), links))
             self.stats.recorded += 1
         return output
 
@@ -216,12 +236,16 @@ class FragmentCache:
         page once. The filter results checked for the page are kept with it, as the fragments share links."""
         if self._page is not page:
             self._page, self._page_key, self._page_results = page, self.key(page, nav), {}
+            self._page_parts = page_parts(page) if self._page_key is not None else None
         return self._page_key
 
     def _still_holds(self, entry: Recording, context: Context) -> bool:
         if not all(same(value, context.resolve_or_missing(name)) for name, value in entry.names):
             return False
-        return all(self._call(call, context) == call.result for call in entry.calls)
+        calls = entry.calls
+        if entry.links is not None and entry.links.same_for(self._page_parts):
+            calls = entry.links.others  # the links are the same on this page (themelinks.py)
+        return all(self._call(call, context) == call.result for call in calls)
 
     def _call(self, call: FilterCall, context: Context) -> Any:
         """The filter's result for this page, remembered while the page is being built."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, pass_context
 from jinja2.environment import TemplateModule
 from jinja2.runtime import Context
+
+if TYPE_CHECKING:
+    from .themelinks import Links
 
 ACCESSORS = ("getattr", "getitem")
 """The environment's methods the templates read attributes and items through (``page.title``, ``page["x"]``)."""
@@ -43,6 +46,8 @@ class Recording:
     output: Any
     names: tuple[tuple[str, Any], ...]
     calls: tuple[FilterCall, ...]
+    links: Links | None = None
+    """The calls that make links, when ``themelinks`` can tell from them alone that they hold on another page."""
 
 
 @dataclass
