@@ -16,7 +16,8 @@ How it stays the HTML mkdocs renders, byte for byte:
   later page of the same key gets that HTML only if every name still has the same value and every filter call
   gives the same result for this page; otherwise the fragment is rendered and recorded again. A fragment that
   read an attribute of the page itself (``page.title``, ``page.toc``) or an active navigation item is never
-  stored.
+  stored. The links (``url``, ``script_tag``) need no call when ``themelinks.py`` shows from the recorded ones
+  alone that they are the same on this page (the usual case: another item page of the folder).
 
 Besides included templates (``FRAGMENTS``) the cache serves blocks of ``base.html``/``main.html`` that read
 nothing of the page (``BLOCKS``: the stylesheets, the tabs, the footer, the script settings, the scripts), and the
@@ -40,13 +41,13 @@ from typing import Any
 
 from jinja2 import Environment, Template
 from jinja2.environment import TemplateModule
-from jinja2.runtime import Context, Macro
+from jinja2.runtime import Context
 from jinja2.utils import LRUCache, missing
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .themelinks import Parts, links_of, page_parts
-from .themereads import PER_BUILD_MODULES, FilterCall, Reading, Reads, Recording, same
+from .themereads import PER_BUILD_MODULES, FilterCall, Reading, Reads, Recording, module_of, same
 
 FRAGMENTS = (
     "partials/nav.html",
@@ -192,7 +193,7 @@ class FragmentCache:
             vars: dict[str, Any] | None = None, shared: bool = False, locals: dict[str, Any] | None = None
         ) -> TemplateModule:
             context = template.new_context(vars, shared, locals)
-            module: TemplateModule = self.serve(name, _module_of(template), context)
+            module: TemplateModule = self.serve(name, module_of(template), context)
             return module
 
         return make_module
@@ -263,35 +264,6 @@ class FragmentCache:
 def _calls_super(block: Callable[..., Any]) -> bool:
     code = getattr(block, "__code__", None)
     return code is not None and "super" in code.co_names
-
-
-def _module_of(template: Template) -> Callable[[Context], TemplateModule]:
-    return lambda context: _with_remembered_macros(TemplateModule(template, context))
-
-
-def _with_remembered_macros(module: TemplateModule) -> TemplateModule:
-    """The module with each macro's result remembered per argument (a module of ``PER_BUILD_MODULES``, which is
-    used on many pages: material's ``lang.t(key)`` builds its dictionary of words on every call). Exact: the macros
-    of such a module read nothing but their arguments and the module's own imports (tests/scale prove it for the
-    pinned theme); only plain ``str`` arguments are remembered."""
-    for value in vars(module).values():
-        if isinstance(value, Macro):
-            value._func = _remembered(value._func)
-    return module
-
-
-def _remembered(function: Callable[..., str]) -> Callable[..., str]:
-    results: dict[tuple[str, ...], str] = {}
-
-    def remembered(*arguments: Any) -> str:
-        if not all(type(argument) is str for argument in arguments):
-            return function(*arguments)
-        known = results.get(arguments)
-        if known is None:
-            known = results[arguments] = function(*arguments)
-        return known
-
-    return remembered
 
 
 def install(
