@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, pass_context
+from jinja2 import Environment, Template, pass_context
 from jinja2.environment import TemplateModule
-from jinja2.runtime import Context
+from jinja2.runtime import Context, Macro
+
+if TYPE_CHECKING:
+    from .themelinks import Links
 
 ACCESSORS = ("getattr", "getitem")
 """The environment's methods the templates read attributes and items through (``page.title``, ``page["x"]``)."""
@@ -38,11 +41,13 @@ class FilterCall:
 
 @dataclass(frozen=True)
 class Recording:
-    """A fragment's HTML and everything it read that could differ from page to page."""
+    """A fragment's HTML (or a module) and everything it read that could differ from page to page."""
 
-    html: str
+    output: Any
     names: tuple[tuple[str, Any], ...]
     calls: tuple[FilterCall, ...]
+    links: Links | None = None
+    """The calls that make links, when ``themelinks`` can tell from them alone that they hold on another page."""
 
 
 @dataclass
@@ -150,3 +155,34 @@ def _guarding(access: Callable[[Any, Any], Any], reads: Reads) -> Callable[[Any,
         return value
 
     return guarded
+
+
+def module_of(template: Template) -> Callable[[Context], TemplateModule]:
+    """How ``themecache`` makes a module of ``PER_BUILD_MODULES``: as Jinja's ``make_module``, its macros' results
+    remembered."""
+    return lambda context: _with_remembered_macros(TemplateModule(template, context))
+
+
+def _with_remembered_macros(module: TemplateModule) -> TemplateModule:
+    """The module with each macro's result remembered per argument (a module of ``PER_BUILD_MODULES``, which is
+    used on many pages: material's ``lang.t(key)`` builds its dictionary of words on every call). Exact: the macros
+    of such a module read nothing but their arguments and the module's own imports (tests/scale prove it for the
+    pinned theme); only plain ``str`` arguments are remembered."""
+    for value in vars(module).values():
+        if isinstance(value, Macro):
+            value._func = _remembered(value._func)
+    return module
+
+
+def _remembered(function: Callable[..., str]) -> Callable[..., str]:
+    results: dict[tuple[str, ...], str] = {}
+
+    def remembered(*arguments: Any) -> str:
+        if not all(type(argument) is str for argument in arguments):
+            return function(*arguments)
+        known = results.get(arguments)
+        if known is None:
+            known = results[arguments] = function(*arguments)
+        return known
+
+    return remembered

@@ -352,3 +352,84 @@ def test_the_environment_is_as_before_after_a_recording_even_a_failed_one() -> N
     assert env.context_class is Context
     assert "getattr" not in vars(env)
     assert "getitem" not in vars(env)
+
+
+# ---------------------------------------------------------------- blocks, modules and templates asked for again
+
+
+def theme_environment() -> Environment:
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml"), docs_dir=str(PROJECT_ROOT / "content"))
+    env: Environment = config.theme.get_env()
+    return env
+
+
+@pytest.mark.parametrize(("template", "block"), themecache.BLOCKS)
+def test_the_cached_blocks_are_the_themes_and_call_no_super(template: str, block: str) -> None:
+    """Wrapped, a block that calls super() would no longer be found by it (Context.super looks up the function)."""
+    env = theme_environment()
+    themecache.install(env)
+    original = env.get_template(template)
+    assert block in original.blocks
+    assert original.blocks[block].__name__ == "render"  # wrapped
+
+
+def test_a_block_that_calls_super_is_refused() -> None:
+    env = environment(
+        {
+            "base": "{% block b %}x{% endblock %}",
+            "child": "{% extends 'base' %}{% block b %}{{ super() }}y{% endblock %}",
+        }
+    )
+    themecache.install(env, (), folder_key, blocks=(("child", "b"),))
+    with pytest.raises(ValueError, match="super"):
+        env.get_template("child")
+
+
+def test_materials_lang_reads_only_the_config_and_imports_without_context() -> None:
+    """What makes the module of ``partials/language.html`` the same on every page (themereads.PER_BUILD_MODULES)
+    and its macro ``t`` a function of its argument only, so its results can be remembered: it reads ``config``
+    and nothing else, imports the word lists without context, and those read nothing and use no filter."""
+    from jinja2 import meta, nodes
+
+    env = theme_environment()
+
+    def parsed(name: str) -> nodes.Template:
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+        return env.parse(source)
+
+    language = parsed("partials/language.html")
+    assert meta.find_undeclared_variables(language) == {"config"}
+    assert all(not node.with_context for node in language.find_all(nodes.Import))
+    assert not list(language.find_all((nodes.Include, nodes.FromImport, nodes.Filter, nodes.Test)))
+    for words in ("partials/languages/nl.html", "partials/languages/en.html"):
+        assert meta.find_undeclared_variables(parsed(words)) == set()
+        assert not list(parsed(words).find_all((nodes.Import, nodes.Include, nodes.Filter, nodes.Test)))
+
+
+def test_lang_is_one_module_with_the_same_words_as_jinjas_own() -> None:
+    env = theme_environment()
+    themecache.install(env, (), lambda page, nav: "k")
+    config = SimpleNamespace(theme=SimpleNamespace(language="nl"))
+    template = env.get_template("partials/language.html")
+    first, second = (template.make_module({"config": config, "page": page("P", 1)}, True) for _ in range(2))
+    assert first is second
+    own = type(template).make_module(template, {"config": config}, True)
+    keys = ["language", "toc", "clipboard.copy", "search.result.none", "onbekend"]
+    words: list[Any] = [vars(module)["t"] for module in (first, own)]
+    assert [words[0](key) for key in keys * 2] == [words[1](key) for key in keys * 2]
+    other = template.make_module({"config": SimpleNamespace(theme=SimpleNamespace(language="en")), "page": None}, True)
+    assert other is not first  # another config: made and recorded again
+
+
+def test_a_template_asked_for_again_is_the_one_jinja_returns() -> None:
+    env = Environment(
+        loader=DictLoader({"a": "a", "b": "b", "c": "c"}), autoescape=True, auto_reload=False, cache_size=2
+    )
+    themecache.install(env, (), folder_key)
+    first = env.get_template("a")
+    assert env.get_template("a") is first  # from the cache's own memory
+    env.get_template("b")  # Jinja's cache is full now: it could drop one
+    env.get_template("c")
+    assert env.get_template("a") is not first  # dropped by Jinja and loaded again, as Jinja does
