@@ -119,10 +119,34 @@ def _prose_markdown() -> markdown_lib.Markdown:
     return converter
 
 
+_PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:!?'\"()/%+=@€–—-])*(?<! )")
+"""A line of prose without any Markdown in it: it starts with a letter and ends without a space, and is made of
+letters, digits, spaces and punctuation that means nothing to Markdown or HTML."""
+
+
+def plain_prose(text: str) -> str | None:
+    """What Python-Markdown and nh3 make of prose without Markdown (paragraphs of ``_PLAIN_LINE`` lines between
+    blank lines): a paragraph per block of lines, unchanged; None for any other text. Most prose is such text,
+    and converting it cost as much as the rest of an entry page (``tests/test_prose.py`` compares the two)."""
+    paragraphs = re.split(r"\n{2,}", text.strip("\n"))
+    for paragraph in paragraphs:
+        if not all(_PLAIN_LINE.fullmatch(line) for line in paragraph.split("\n")):
+            return None
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
 def prose(text: str | None) -> Markup:
     """Contributor Markdown → sanitized HTML block, safe to embed in a page."""
     if not text:
         return Markup("")
+    plain = plain_prose(text)
+    if plain is not None:
+        return Markup(f'<div class="atlas-prose">\n{plain}\n</div>\n')
+    return markdown_prose(text)
+
+
+def markdown_prose(text: str) -> Markup:
+    """``prose`` by Python-Markdown and nh3, for any text."""
     converted = _prose_markdown().reset().convert(text)
     cleaned = nh3.clean(
         converted,
