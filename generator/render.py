@@ -15,7 +15,6 @@ import posixpath
 import re
 import threading
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -120,10 +119,34 @@ def _prose_markdown() -> markdown_lib.Markdown:
     return converter
 
 
+_PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:!?'\"()/%+=@€–—-])*(?<! )")
+"""A line of prose without any Markdown in it: it starts with a letter and ends without a space, and is made of
+letters, digits, spaces and punctuation that means nothing to Markdown or HTML."""
+
+
+def plain_prose(text: str) -> str | None:
+    """What Python-Markdown and nh3 make of prose without Markdown (paragraphs of ``_PLAIN_LINE`` lines between
+    blank lines): a paragraph per block of lines, unchanged; None for any other text. Most prose is such text,
+    and converting it cost as much as the rest of an entry page (``tests/test_prose.py`` compares the two)."""
+    paragraphs = re.split(r"\n{2,}", text.strip("\n"))
+    for paragraph in paragraphs:
+        if not all(_PLAIN_LINE.fullmatch(line) for line in paragraph.split("\n")):
+            return None
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
 def prose(text: str | None) -> Markup:
     """Contributor Markdown → sanitized HTML block, safe to embed in a page."""
     if not text:
         return Markup("")
+    plain = plain_prose(text)
+    if plain is not None:
+        return Markup(f'<div class="atlas-prose">\n{plain}\n</div>\n')
+    return markdown_prose(text)
+
+
+def markdown_prose(text: str) -> Markup:
+    """``prose`` by Python-Markdown and nh3, for any text."""
     converted = _prose_markdown().reset().convert(text)
     cleaned = nh3.clean(
         converted,
@@ -193,11 +216,21 @@ def served_folder(template: str, context: dict[str, Any]) -> str:
     return f"{template.removesuffix('.md.j2')}/"
 
 
-@cache
+def relative_folder(folder: str, target: str) -> str:
+    """``posixpath.relpath(target, folder or ".")`` for the site's own folders (relative, without ``..`` in them),
+    without the two ``abspath`` calls of ``relpath``: it ran for every link of every page."""
+    start = [part for part in folder.split("/") if part and part != "."]
+    goal = [part for part in target.split("/") if part and part != "."]
+    common = 0
+    while common < len(start) and common < len(goal) and start[common] == goal[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + goal[common:]) or "."
+
+
 def section_url(folder: str, section: str) -> str:
     """A section's folder relative to a page's folder, as mkdocs writes it: ``../../partners/``, or
     nothing from the section's own overview."""
-    relative = posixpath.relpath(section, folder or ".")
+    relative = relative_folder(folder, section)
     return "" if relative == "." else relative + "/"
 
 
@@ -250,6 +283,9 @@ class Renderer:
         )
         self.env.filters.update(prose=prose, date_nl=date_nl, label=derive.label, join=join_text, html=html_text)
         self.env.filters["join_html"] = join_html
+        from .pagehtml import register  # imported here: the helpers escape with this module's functions
+
+        register(self.env)
         self.env.globals["page_sources"] = lambda entity: page_sources(atlas, entity)
         self.env.globals["pagelists"] = pagelists  # long lists on entry pages: templates/_pagelists.md.j2
         self.env.tests["contains_value"] = lambda values, value: value in values
@@ -312,12 +348,18 @@ class Renderer:
         return link
 
     def html_link_from(self, folder: str) -> Any:
+        prefixes: dict[str, str] = {}  # section → its URL from this page: a page links to few sections, often
+
         def html_link(entity: Any, text: str | None = None, block: bool = False) -> Markup:
             """The link as mkdocs would write it: Python-Markdown passes it through without parsing it."""
             shown = text if text is not None else derive.label(entity)
             # Inside a raw HTML block Markdown escapes would show; inline, Markdown still reads the text.
             shown_html = html.escape(shown, quote=False) if block else md_escape(shown)
-            href = f"{section_url(folder, kind_of(entity).section)}{entity.id}/"
+            target = kind_of(entity).section
+            prefix = prefixes.get(target)
+            if prefix is None:
+                prefix = prefixes[target] = section_url(folder, target)
+            href = f"{prefix}{entity.id}/"
             return Markup(f'<a href="{href}">{shown_html}</a>')
 
         return html_link

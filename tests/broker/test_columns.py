@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from bench.synthetic import write_synthetic_atlas
@@ -73,3 +74,18 @@ def test_question_help_in_workers_equals_one_process(
     assert in_workers == help_all(helper, questions, workers=1)
     assert any(found.elsewhere for found in in_workers.values())
     assert all(found.helpers for found in in_workers.values())
+
+
+@pytest.mark.parametrize("limit", [0, 1, 3, 5, 40, 500])
+@pytest.mark.parametrize("distinct", [2, 7, 1000])
+def test_the_first_few_are_the_first_of_the_whole_ranking(limit: int, distinct: int) -> None:
+    """``ranked`` looks only at the best scores for a short limit: the same entries in the same order, ties in
+    match-data order, as sorting all of them."""
+    matcher = Matcher.for_atlas(gather(AtlasConfig().resolve()))
+    columns = Columns(matcher.data)
+    rng = np.random.default_rng(distinct * 1000 + limit)
+    total = rng.integers(0, distinct, columns.size).astype(float) / 4  # few distinct scores: many ties
+    wanted = rng.random(columns.size) < 0.7
+    candidates = np.flatnonzero(wanted)
+    everything = [int(number) for number in candidates[np.lexsort((candidates, -total[candidates]))]]
+    assert columns.ranked(wanted, total, limit) == everything[:limit]

@@ -129,7 +129,14 @@ class Columns:
     def ranked(self, wanted: Flags, total: Floats, limit: int) -> list[int]:
         """The first ``limit`` wanted entries by total, ties in match-data order (as ``Matcher.rank``)."""
         candidates = np.flatnonzero(wanted)
-        order = np.lexsort((candidates, -total[candidates]))[:limit]
+        scores = total[candidates]
+        if 0 < limit < len(candidates):
+            # Only the entries scoring at least the limit-th best can be among the first: sorting all the
+            # candidates (thousands in a national atlas, for three places) was most of a question's help.
+            lowest = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            kept = scores >= lowest
+            candidates, scores = candidates[kept], scores[kept]
+        order = np.lexsort((candidates, -scores))[:limit]
         return [int(number) for number in candidates[order]]
 
     def parts(self, understood: Understood) -> dict[str, Floats]:

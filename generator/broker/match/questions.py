@@ -14,11 +14,13 @@ from typing import Any
 
 import numpy as np
 
+from ...pagelists import PROPOSALS
 from ...search.lunrindex import available_cores
 from .columns import Columns, Flags, results, totals
 from .matcher import Match, Matcher, question_ask
 
-SHOWN = 5
+SHOWN = PROPOSALS
+"""Matches per part: as many as a question page shows. Each costs its reasons, so no more are made."""
 PARALLEL_FROM = 500
 """From this many questions on, ``help_all`` spreads them over one process per core."""
 SIMILAR_TEXT_SHARE = 0.25
