@@ -2,8 +2,8 @@
 
 After validation the build renders the pages and makes the files of ``open-data/`` (the JSON document, the
 spreadsheets, feeds and calendars: about 6 s of processor time at 20,000 entries). Neither reads what the other
-makes, so the open data is made in a child process, on whichever core is free. The child is forked, so it shares the parent's atlas without
-copying or pickling it; it hands back only its files (bytes), through a pipe.
+makes, so the open data is made in a child process, on whichever core is free. The child is forked, so it
+shares the parent's atlas without copying or pickling it; it hands back only its files (bytes), through a pipe.
 
 Forking a process that runs other threads can leave a lock held in the child forever, so with more than
 one thread (a server such as ``atlas serve``) nothing is forked: ``result`` then does the work
