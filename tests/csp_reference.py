@@ -1,5 +1,6 @@
 """The step after mkdocs as it was before it was made cheaper (generator/csp.py ``squeeze`` and ``inline_scripts``,
-``with_policy`` on the page read back from disk): the reference the faster code must agree with, byte for byte.
+``with_policy`` on the page read back from disk, generator/sitecheck.py's scan for references): the reference the
+faster code must agree with, byte for byte.
 Kept verbatim, apart from names; not used by the build."""
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _SQUEEZE = re.compile(
     re.DOTALL | re.VERBOSE,
 )
 _HEAD = "<head>"
+REFERENCE = re.compile(rb"""(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
+"""generator/sitecheck.py's scan for the references of a page, as it was."""
 
 
 def _squeezed(match: re.Match[str]) -> str:

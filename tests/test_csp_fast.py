@@ -1,6 +1,7 @@
 """The cheaper step after mkdocs (generator/csp.py ``squeeze``, ``inline_scripts``, ``with_policy``) agrees with the
 step as it was (``tests/csp_reference.py``) byte for byte: on tricky markup, on random markup, and on every page of
-the real site and of the hostile sites as mkdocs renders them."""
+the real site and of the hostile sites as mkdocs renders them. So does the scan for a page's references
+(generator/sitecheck.py ``_REFERENCE``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from generator.build import generate_docs, run_mkdocs
 from generator.config import AtlasConfig
 from generator.csp import inline_scripts, squeeze, with_policy
 from generator.errors import BuildError
+from generator.sitecheck import _REFERENCE, page_links, text_links
 from tests import csp_reference as reference
 from tests.exchange.hostile import hostile_content as hostile_open_data_content
 from tests.test_csp_browser import hostile_content as hostile_markdown_content
@@ -76,6 +78,9 @@ TRICKY_SQUEEZE = [
 
 
 def agree(html: str) -> None:
+    page = html.encode("utf-8")
+    assert _REFERENCE.findall(page) == reference.REFERENCE.findall(page)
+    assert text_links("a/b.html", html) == page_links("a/b.html", page)
     assert squeeze(html) == reference.squeeze(html)
     assert inline_scripts(html) == reference.inline_scripts(html)
     squeezed = reference.squeeze(html)
@@ -160,6 +165,13 @@ PIECES = [
     "é",
     "&amp;",
     "\x00",
+    "href=",
+    "src=",
+    "HREF",
+    "hre",
+    "f=",
+    "sr",
+    "c=",
 ]
 
 
@@ -190,7 +202,32 @@ def assert_same_step_on_every_page(pages: dict[str, str]) -> None:
     for where, html in sorted(pages.items()):
         assert squeeze(html) == reference.squeeze(html), where
         assert inline_scripts(html) == reference.inline_scripts(html), where
-        assert with_policy(html, where) == reference.with_policy(html, where), where
+        given = with_policy(html, where)
+        assert given == reference.with_policy(html, where), where
+        written = given.encode("utf-8")
+        assert _REFERENCE.findall(written) == reference.REFERENCE.findall(written), where
+        assert text_links(where, given, "/kennisatlas/") == page_links(where, written, "/kennisatlas/"), where
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<a href=\"a\">x</a><img src='b'>",
+        'src="at-the-start" href="x"',
+        '<a xhref="c" data-src="d" hrefsrc="e" =href="f">',
+        "<a href=\"src='inside'\" title=\"href='too'\">",
+        "<a href='it\"s'>",
+        '<a href = "spaced" href=bare src=>',
+        'href=src="h" src=href="i"',
+        'HREF="upper" Src="mixed" <script>x.src="j"; y.href=\'k\'</script>',
+        'href="unterminated',
+        'href=""src=\'\'=src="l"==href="m"',
+    ],
+)
+def test_the_scan_for_references_finds_what_it_found(html: str) -> None:
+    page = html.encode("utf-8")
+    assert _REFERENCE.findall(page) == reference.REFERENCE.findall(page)
+    assert text_links("x/index.html", html) == page_links("x/index.html", page)
 
 
 def test_the_step_agrees_with_the_reference_on_every_page_of_the_real_site(tmp_path: Path, real_site: Path) -> None:
@@ -204,6 +241,7 @@ def test_the_step_agrees_with_the_reference_on_every_page_of_the_real_site(tmp_p
     for where, html in sorted(built.items()):  # pages with their policy: squeezed already, each with its scripts
         assert squeeze(html) == reference.squeeze(html) == html, where
         assert inline_scripts(html) == reference.inline_scripts(html), where
+        assert _REFERENCE.findall(html.encode()) == reference.REFERENCE.findall(html.encode()), where
 
 
 @pytest.mark.parametrize("make_content", [hostile_markdown_content, hostile_open_data_content])

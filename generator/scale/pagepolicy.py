@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..csp import as_read_back, has_surrogates, with_policy
 from ..errors import BuildError
-from ..sitecheck import Links, page_links
+from ..sitecheck import Links, text_links
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,12 +65,12 @@ class PolicyStep:
 
 
 def unresolved_links(relative: str, html: str, base: str, in_site: set[str]) -> Links:
-    """The page's links (``sitecheck.page_links``) except those to a file every share together writes (pages,
-    theme files, assets): the site check reads the pages here, as they are written, and leaves the parent
-    only the rest to look up on disk."""
+    """The page's links (``sitecheck.page_links``, read from its text) except those to a file every share together
+    writes (pages, theme files, assets): the site check reads the pages here, as they are written, and leaves the
+    parent only the rest to look up on disk."""
 
     def written(path: str) -> bool:
         file = path.lstrip("/") + ("index.html" if path.endswith("/") else "")
         return file in in_site
 
-    return [(shown, path) for shown, path in page_links(relative, html.encode("utf-8"), base) if not written(path)]
+    return [(shown, path) for shown, path in text_links(relative, html, base) if not written(path)]
