@@ -22,6 +22,7 @@ import re
 from functools import cache
 from html import unescape
 from importlib.util import find_spec
+from itertools import chain
 from pathlib import Path
 
 from .errors import BuildError
@@ -65,14 +66,43 @@ _ATTRIBUTES = r"""
       (?:\s|/(?!>))*
     )*
   )?\s*"""
-_TOKEN = re.compile(
+
+
+def _script_token(named: bool) -> str:
+    """A <script> element (or a self-closing one): its attributes, "/>" and body as named groups if ``named``."""
+    attributes, empty, body = ("?P<attributes>", "?P<empty>", "?P<body>") if named else ("?:", "?:", "?:")
+    return rf"""<(?i:script){_NAME_END}({attributes}{_ATTRIBUTES})
+      (?:({empty}/>)|>({body}.*?)</\s*(?i:script)\s*>)"""
+
+
+_STYLE_TOKEN = rf"<(?i:style){_NAME_END}{_ATTRIBUTES}>.*?</\s*(?i:style)\s*>"
+_START_TAG = rf"<[a-zA-Z][^\t\n\r\f />\x00]*{_ATTRIBUTES}/?>"
+_OTHER_TAG = r"<[/!?][^>]*>"
+_HTML_COMMENT = r"<!--.*?--\s*>"
+
+
+def _plain_tag(unless: str) -> str:
+    """A start tag with only double-quoted or bare attributes, one space apart, or an end tag, of an element not
+    named in ``unless``. The full tag syntax above reads such a tag to the same ">", so a scan may try this first:
+    it is a few times faster, and nearly every tag of a page is one."""
+    attribute = r'\ +[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?'
+    return rf"<(?:/[a-zA-Z][a-zA-Z0-9-]*|(?!(?i:{unless})[ />])[a-zA-Z][a-zA-Z0-9-]*(?:{attribute})*\ */?)>"
+
+
+# The scan for scripts as one match per script: what comes before a script (text and every other construct, in
+# the order of the alternatives of a token scan: a comment, then a script, then a <style> element or a tag) is
+# consumed inside the match, atomically, so the regex engine walks the page without a Python step per tag. The
+# last match ends at the end of the page (``\Z``), so a page's tail is read once.
+_SCRIPTS = re.compile(
     rf"""
-    <!--.*?--\s*>
-  | <(?i:script){_NAME_END}(?P<attributes>{_ATTRIBUTES})
-      (?:(?P<empty>/>)|>(?P<body>.*?)</\s*(?i:script)\s*>)
-  | <(?i:style){_NAME_END}{_ATTRIBUTES}>.*?</\s*(?i:style)\s*>
-  | <[a-zA-Z][^\t\n\r\f />\x00]*{_ATTRIBUTES}/?>
-  | <[/!?][^>]*>
+  (?:
+    [^<]++
+  | {_plain_tag("script|style")}
+  | {_HTML_COMMENT}
+  | (?!{_script_token(named=False)})
+    (?:{_STYLE_TOKEN} | {_START_TAG} | {_OTHER_TAG} | <)
+  )*+
+  (?:{_script_token(named=True)}|\Z)
     """,
     re.DOTALL | re.VERBOSE,
 )
@@ -87,26 +117,32 @@ _KEPT_ELEMENTS = ("script", "style", "pre", "textarea", "code", "kbd")
 _KEPT = "|".join(
     rf"<(?i:{name}){_NAME_END}{_ATTRIBUTES}/?>.*?</(?i:{name}){_NAME_END}[^>]*>" for name in _KEPT_ELEMENTS
 )
+# One match per run of whitespace that holds a line break: group 1 is everything before it (text, and whole
+# comments, kept elements and tags, tried in that order), group 2 the one "\n" the run becomes. The part before
+# is consumed atomically, in the regex engine; the last match ends at the end of the page, with no group 2.
+# So ``findall`` hands over the squeezed page in pieces, without a Python call per tag.
 _SQUEEZE = re.compile(
     rf"""
-    (?P<space>[ \t\r\f]*\n[ \t\n\r\f]*)
-  | <!--.*?--\s*>
+  ((?:
+    [^<\n \t\r\f]++
+  | {_plain_tag("|".join(_KEPT_ELEMENTS))}
+  | [ \t\r\f]++(?!\n)
+  | {_HTML_COMMENT}
   | {_KEPT}
-  | <[a-zA-Z][^\t\n\r\f />\x00]*{_ATTRIBUTES}/?>
-  | <[/!?][^>]*>
+  | {_START_TAG}
+  | {_OTHER_TAG}
+  | <
+  )*+)
+  (?:[ \t\r\f]*(\n)[ \t\n\r\f]*|\Z)
     """,
     re.DOTALL | re.VERBOSE,
 )
 
 
-def _squeezed(match: re.Match[str]) -> str:
-    return match.group(0) if match.group("space") is None else "\n"
-
-
 def squeeze(html: str) -> str:
     """The page with every run of HTML whitespace that holds a line break made one line break, except inside
     comments, tags and the elements whose whitespace shows (``_KEPT_ELEMENTS``): the same page on screen."""
-    return _SQUEEZE.sub(_squeezed, html)
+    return "".join(chain.from_iterable(_SQUEEZE.findall(html)))
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -123,7 +159,7 @@ def _attributes(text: str) -> dict[str, str]:
 def inline_scripts(html: str) -> list[str]:
     """The bodies of a page's executable inline scripts, exactly as the browser hashes them."""
     scripts = []
-    for token in _TOKEN.finditer(html):
+    for token in _SCRIPTS.finditer(html):
         if token.group("attributes") is None:
             continue
         attributes = _attributes(" " + token.group("attributes"))
@@ -195,6 +231,27 @@ def with_policy(html: str, where: str) -> str:
         raise BuildError(f"{where}: geen {_HEAD}; de beveiligingsregels kunnen er niet in")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
     return html.replace(_HEAD, _HEAD + "\n" + meta, 1)
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether the text holds a lone surrogate, which UTF-8 cannot encode (trying is five times as fast as a
+    search for one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def as_read_back(output: str) -> str:
+    """A page mkdocs rendered as ``output``, as its text reads back from the file mkdocs writes: mkdocs writes
+    what UTF-8 cannot encode (lone surrogates) as character references, and a file read as text has every
+    ``\\r\\n`` and ``\\r`` as ``\\n``. The policy given to this in memory is the policy given to the file."""
+    if has_surrogates(output):
+        output = output.encode("utf-8", errors="xmlcharrefreplace").decode("utf-8")
+    if "\r" in output:
+        output = output.replace("\r\n", "\n").replace("\r", "\n")
+    return output
 
 
 def apply_policy(site_dir: Path) -> int:

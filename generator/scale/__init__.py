@@ -6,8 +6,8 @@
   ``build.generate_docs``); ``alongside``: the open data made in a forked child meanwhile;
 - ``parallel`` and ``shard``: mkdocs run by several processes, each on a share of the pages (``build_pages``,
   from ``build.build_site``); in them ``fastpage``/``rawhtml`` convert pages of only headings and raw HTML
-  without Python-Markdown, and ``themecache``/``themereads``/``themelinks`` reuse the theme's navigation, blocks
-  and ``lang`` per folder.
+  without Python-Markdown, ``themecache``/``themereads``/``themelinks`` reuse the theme's navigation, blocks
+  and ``lang`` per folder, and ``pagepolicy`` gives each page its Content-Security-Policy as mkdocs writes it.
 
 Each falls back to the one-process path when forking is unsafe (another thread runs) or does not pay (a small atlas).
 """

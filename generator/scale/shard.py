@@ -13,8 +13,8 @@ these differences, so that the shares together are the serial site, file for fil
   would;
 - it converts the pages that are only headings and raw HTML blocks itself (``fastpage``: the same HTML as
   ``Page.render``, without Python-Markdown), the others with mkdocs' ``Page.render``;
-- afterwards it gives the HTML files it wrote the Content-Security-Policy (``generator.csp.with_policy``), which
-  ``apply_policy`` does over the whole site after a serial build.
+- it gives the HTML files it writes the Content-Security-Policy (``generator.csp.with_policy``) as mkdocs writes
+  them (``pagepolicy``), which ``apply_policy`` does over the whole site after a serial build.
 
 Every worker splits the pages with the same function over the same list, so no page is left out or
 built twice. Warnings are handed back rather than printed: in strict mode the parent fails the build
@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..mkdocslog import WarningCollector
 from .fastpage import FastConverter, populate_page
+from .pagepolicy import PolicyStep, unresolved_links
 
 if TYPE_CHECKING:
     from .themecache import CacheStats
@@ -157,6 +158,11 @@ def _build(job: ShardJob, result: ShardResult) -> None:
 
     env = config.plugins.on_env(env, config=config, files=files)
     theme_cache = install_theme_cache(env)  # the navigation once per folder, not per page (themecache.py)
+    in_site = {file.dest_uri for file in files if file.inclusion.value > InclusionLevel.DRAFT.value}  # included
+    in_site.update(config.theme.static_templates)
+    html_templates = {name for name in config.theme.static_templates if name.endswith(".html")}
+    step = PolicyStep(job.link_base, in_site, html_templates - set(config.extra_templates))
+    step.register(config)  # the policy on each page as mkdocs writes it (pagepolicy.py)
     if job.index == SHARED_SHARE:
         files.copy_static_files(inclusion=InclusionLevel.is_included)
         for template in config.theme.static_templates:
@@ -176,40 +182,32 @@ def _build(job: ShardJob, result: ShardResult) -> None:
         copied = (file for file in files if not file.is_documentation_page())
         written += [file.dest_uri for file in copied if file.dest_uri.endswith(".html")]
         written += [name for name in config.theme.static_templates if name.endswith(".html")]
-    in_site = {file.dest_uri for file in files if file.inclusion.value > InclusionLevel.DRAFT.value}  # included
-    in_site.update(config.theme.static_templates)
-    _apply_policy(job, sorted({name for name in written if (job.site_dir / name).is_file()}), result, in_site)
+    rest = {name for name in written if name not in step.given and name not in step.errors}
+    _apply_policy(job, sorted(name for name in rest if (job.site_dir / name).is_file()), result, step)
 
 
-def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult, in_site: set[str]) -> None:
-    """The policy (``generator.csp``) on the HTML files this worker wrote. Parsing each page for its scripts
-    costs about as much as mkdocs' own work on a plain page, so it is shared out too. A script that is not the
-    theme's comes back as ``error``."""
+def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult, step: PolicyStep) -> None:
+    """The policy (``generator.csp``) on the HTML files this worker wrote: parsing each page for its scripts
+    costs about as much as mkdocs' own work on a plain page, so it is shared out too. ``step`` gave it to the
+    pages and templates mkdocs rendered, as it wrote them; the rest (an HTML file copied from the docs folder)
+    are read back here. A script that is not the theme's comes back as ``error``: that of the first such file."""
     from ..csp import with_policy
     from ..errors import BuildError
 
-    try:
-        for relative in html_files:
-            path = job.site_dir / relative
+    for relative in html_files:
+        path = job.site_dir / relative
+        try:
             html = with_policy(path.read_text(encoding="utf-8"), relative)
-            path.write_text(html, encoding="utf-8")
-            result.with_policy.append(relative)
-            result.unresolved[relative] = _unresolved_links(relative, html, job.link_base, in_site)
-    except BuildError as error:
-        result.error = str(error)
-
-
-def _unresolved_links(relative: str, html: str, base: str, in_site: set[str]) -> list[tuple[str, str]]:
-    """The page's links (``sitecheck.page_links``) except those to a file every share together writes (pages,
-    theme files, assets): the site check reads the pages here, as they are written, and leaves the parent
-    only the rest to look up on disk."""
-    from ..sitecheck import page_links
-
-    def written(path: str) -> bool:
-        file = path.lstrip("/") + ("index.html" if path.endswith("/") else "")
-        return file in in_site
-
-    return [(shown, path) for shown, path in page_links(relative, html.encode("utf-8"), base) if not written(path)]
+        except BuildError as error:
+            step.errors[relative] = str(error)
+            continue
+        path.write_text(html, encoding="utf-8")
+        step.given.append(relative)
+        step.unresolved[relative] = unresolved_links(relative, html, job.link_base, step.in_site)
+    result.with_policy = step.given
+    result.unresolved = step.unresolved
+    if step.errors:
+        result.error = step.errors[min(step.errors)]
 
 
 def _record_anchors(source: str, page: object, result: ShardResult) -> None:
