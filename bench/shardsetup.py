@@ -24,7 +24,6 @@ from pathlib import Path
 
 from generator.config import PROJECT_ROOT
 from generator.exchange.siteurl import base_path, read_site
-from generator.scale.parallel import build_shares
 from generator.scale.shard import ShardJob
 
 STEPS = """
@@ -67,6 +66,10 @@ def children_cpu() -> float:
 
 def mkdocs_stage(docs: Path, workers: int, fork: bool) -> tuple[float, float]:
     """Wall and processor time (this process and every child) of the mkdocs stage, into a fresh site folder."""
+    # Imported here: a spawned worker imports this module (as ``__mp_main__``) and, as under ``atlas build``
+    # (``generator.cli``), should not import the whole generator for it.
+    from generator.scale.parallel import build_shares
+
     mkdocs_file = PROJECT_ROOT / "mkdocs.yml"
     link_base = base_path(read_site(mkdocs_file).url)
     with tempfile.TemporaryDirectory(prefix="shardsetup-") as site:
