@@ -5,9 +5,10 @@
 - ``entrypages``: the entry pages rendered and written by forked workers (``entry_pages``, from
   ``build.generate_docs``); ``alongside``: the open data made in a forked child meanwhile;
 - ``parallel`` and ``shard``: mkdocs run by several processes, each on a share of the pages (``build_pages``,
-  from ``build.build_site``); in them ``fastpage``/``rawhtml`` convert pages of only headings and raw HTML
-  without Python-Markdown, ``themecache``/``themereads``/``themelinks`` reuse the theme's navigation, blocks
-  and ``lang`` per folder, and ``pagepolicy`` gives each page its Content-Security-Policy as mkdocs writes it.
+  from ``build.build_site``); ``leader`` sets mkdocs up once and forks the workers; in them ``fastpage``/``rawhtml``
+  convert pages of only headings and raw HTML without Python-Markdown, ``themecache``/``themereads``/``themelinks``
+  reuse the theme's navigation, blocks and ``lang`` per folder, and ``pagepolicy`` gives each page its
+  Content-Security-Policy as mkdocs writes it.
 
 Each falls back to the one-process path when forking is unsafe (another thread runs) or does not pay (a small atlas).
 """

@@ -4,7 +4,8 @@ mkdocs renders on one core; at 20,000 pages that is most of the build. Here each
 builds a share of the pages straight into the one site folder (the shares are disjoint, so nothing is
 merged or overwritten), and the parent then does what no single worker can: check every link to an
 anchor across the shares and fail a strict build on any worker's warning. Workers are started with
-``spawn``: a forked copy of a parent that holds the whole atlas would copy its memory page by page.
+``spawn``: a forked copy of a parent that holds the whole atlas would copy its memory page by page. Where the
+platform can fork, only one is spawned: it sets up mkdocs once and forks the others (``leader.py``).
 
 How many workers: ``AtlasConfig.workers`` (``atlas build --workers N``); by default one per core, but
 no more than one per ``PAGES_PER_WORKER`` pages begun, because starting a worker costs about a second. With
@@ -28,6 +29,7 @@ from ..errors import BuildError
 from ..exchange.siteurl import base_path, read_site
 from ..progress import QUIET, Progress
 from ..sitecheck import Links
+from .leader import lead
 from .shard import ShardJob, ShardResult, build_shard
 
 PAGES_PER_WORKER = 2000
@@ -66,16 +68,30 @@ def build_pages(config: AtlasConfig, progress: Progress = QUIET, checked: dict[s
         ShardJob(config.mkdocs_file, config.docs_dir, config.site_dir, config.strict, index, workers, link_base)
         for index in range(workers)
     ]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = []
-        for result in pool.map(build_shard, jobs):  # in share order: the progress moves as shares finish
-            results.append(result)
-            progress.advance(len(result.built))
+    results = build_shares(jobs, progress)
     check_results(results, config.strict)
     if checked is not None:
         checked.update((page, links) for result in results for page, links in result.unresolved.items())
     apply_policy_to_the_rest(config.site_dir, {page for result in results for page in result.with_policy})
     return workers
+
+
+def build_shares(jobs: list[ShardJob], progress: Progress = QUIET, fork: bool | None = None) -> list[ShardResult]:
+    """Every job's share built, in processes; the results in the jobs' order. Where the platform can fork (or as
+    ``fork`` says), one spawned process sets up mkdocs once and forks the other workers (``leader.py``); else
+    every worker is spawned and sets up on its own."""
+    spawn = multiprocessing.get_context("spawn")
+    if fork if fork is not None else "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+            results = pool.submit(lead, jobs).result()
+        progress.advance(sum(len(result.built) for result in results))
+        return results
+    results = []
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=spawn) as pool:
+        for result in pool.map(build_shard, jobs):  # in share order: the progress moves as shares finish
+            results.append(result)
+            progress.advance(len(result.built))
+    return results
 
 
 def apply_policy_to_the_rest(site_dir: Path, done: set[str]) -> int:
