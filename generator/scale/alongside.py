@@ -33,8 +33,8 @@ def can_fork() -> bool:
 class Alongside(Generic[T]):
     """The result of ``work``, made in a forked child (or, where that cannot be, in the parent on demand)."""
 
-    def __init__(self, work: Callable[[], T], fork: bool) -> None:
-        self._work = work
+    def __init__(self, work: Callable[[], T], fork: bool, what: str = "het werk naast het renderen") -> None:
+        self._work, self._what = work, what  # ``what``: the child, named in the error when it dies
         self._process: Any = None  # a multiprocessing Process of the fork context (not exposed by typeshed)
         self._connection: Connection | None = None
         if fork:
@@ -63,7 +63,7 @@ class Alongside(Generic[T]):
         except EOFError:
             self._process.join()
             code = self._process.exitcode
-            raise BuildError(f"het werk naast het renderen stopte zonder resultaat (code {code})") from None
+            raise BuildError(f"{self._what} stopte zonder resultaat (code {code})") from None
         finally:
             self._connection.close()
             self._connection = None

@@ -37,7 +37,10 @@ def lead(jobs: list[ShardJob]) -> list[ShardResult]:
     finally:
         logger.removeHandler(collector)
     ready.warnings = collector.messages
-    others = [Alongside(functools.partial(build_shard, job, ready), fork=True) for job in jobs[1:]]
+    others = [
+        Alongside(functools.partial(build_shard, job, ready), fork=True, what=f"mkdocs-werker {job.index + 1}")
+        for job in jobs[1:]
+    ]
     try:
         first = build_shard(jobs[0], ready)
         return [first, *(other.result() for other in others)]

@@ -15,7 +15,7 @@ from generator.build import generate_docs
 from generator.config import AtlasConfig
 from generator.errors import BuildError
 from generator.scale import alongside as alongside_module
-from generator.scale.alongside import alongside, can_fork
+from generator.scale.alongside import Alongside, alongside, can_fork
 
 
 class Unpicklable(Exception):
@@ -106,3 +106,13 @@ def test_generate_docs_writes_the_same_docs_with_the_open_data_forked(
         folders[fork] = docs_folder(tmp_path / f"docs-{fork}")
     assert any(path.startswith("open-data/") and path.endswith(".xlsx") for path in folders[True])
     assert folders[True] == folders[False]
+
+
+@pytest.mark.parametrize(
+    ("what", "message"),
+    [(None, "het werk naast het renderen stopte"), ("mkdocs-werker 2", "mkdocs-werker 2 stopte")],
+)
+def test_a_child_that_dies_is_named_in_the_error(what: str | None, message: str) -> None:
+    job = Alongside(die, fork=True) if what is None else Alongside(die, fork=True, what=what)
+    with pytest.raises(BuildError, match=message):
+        job.result()
