@@ -54,11 +54,17 @@ class PolicyStep:
         """The page with its policy, as mkdocs is to write it to ``relative``; mkdocs writes no empty page."""
         if not output.strip():
             return output
+        html = self.take(as_read_back(output), relative)
+        return output if html is None else html
+
+    def take(self, text: str, relative: str) -> str | None:
+        """The policy on the text of the HTML file ``relative``, its links noted; None (and the error noted) for a
+        page with a script not of the theme."""
         try:
-            html = with_policy(as_read_back(output), relative)
+            html = with_policy(text, relative)
         except BuildError as error:
             self.errors[relative] = str(error)
-            return output
+            return None
         self.given.append(relative)
         self.unresolved[relative] = unresolved_links(relative, html, self.link_base, self.in_site)
         return html

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..mkdocslog import WarningCollector
 from .fastpage import FastConverter, populate_page
-from .pagepolicy import PolicyStep, unresolved_links
+from .pagepolicy import PolicyStep
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -214,8 +214,9 @@ def _build(job: ShardJob, result: ShardResult, ready: SetUp | None = None) -> No
     if job.index == SHARED_SHARE:
         copied = (file for file in files if not file.is_documentation_page())
         written += [file.dest_uri for file in copied if file.dest_uri.endswith(".html")]
-        written += [name for name in config.theme.static_templates if name.endswith(".html")]
-    rest = {name for name in written if name not in step.given and name not in step.errors}
+        written += html_templates
+    done = {*step.given, *step.errors}  # a set: ``given`` is a list of thousands of pages
+    rest = {name for name in written if name not in done}
     _apply_policy(job, sorted(name for name in rest if (job.site_dir / name).is_file()), result, step)
 
 
@@ -224,19 +225,11 @@ def _apply_policy(job: ShardJob, html_files: list[str], result: ShardResult, ste
     costs about as much as mkdocs' own work on a plain page, so it is shared out too. ``step`` gave it to the
     pages and templates mkdocs rendered, as it wrote them; the rest (an HTML file copied from the docs folder)
     are read back here. A script that is not the theme's comes back as ``error``: that of the first such file."""
-    from ..csp import with_policy
-    from ..errors import BuildError
-
     for relative in html_files:
         path = job.site_dir / relative
-        try:
-            html = with_policy(path.read_text(encoding="utf-8"), relative)
-        except BuildError as error:
-            step.errors[relative] = str(error)
-            continue
-        path.write_text(html, encoding="utf-8")
-        step.given.append(relative)
-        step.unresolved[relative] = unresolved_links(relative, html, job.link_base, step.in_site)
+        html = step.take(path.read_text(encoding="utf-8"), relative)
+        if html is not None:
+            path.write_text(html, encoding="utf-8")
     result.with_policy = step.given
     result.unresolved = step.unresolved
     if step.errors:
