@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from ..derive import field_value, label
 from ..kinds import KIND_BY_KEY, KINDS
@@ -77,16 +78,19 @@ def atom_time(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+"""What ElementTree escapes in an attribute value besides ``&``, ``<`` and ``>``."""
+
+
 def _attribute(value: str) -> str:
     """An attribute value as ElementTree escapes it."""
-    value = xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return value.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+    return escape(xml_text(value), _ATTRIBUTE_ENTITIES)
 
 
 def _element(depth: int, tag: str, text: str | None = None, **attributes: str) -> str:
     """One indented line: an element with its text, or an empty element, as ElementTree writes it."""
     found = "".join(f' {name}="{_attribute(value)}"' for name, value in attributes.items())
-    text = xml_text(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = escape(xml_text(text or ""))
     return f"{'  ' * depth}<{tag}{found}>{text}</{tag}>\n" if text else f"{'  ' * depth}<{tag}{found} />\n"
 
 

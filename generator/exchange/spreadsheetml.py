@@ -20,6 +20,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
@@ -53,12 +54,12 @@ _STYLE_XF = {
 
 
 def _text(value: str) -> str:
-    """Element text as openpyxl (ElementTree) escapes it."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Element text as openpyxl (ElementTree) escapes it: ``&``, ``<`` and ``>``."""
+    return escape(value)
 
 
 def _attribute(value: str) -> str:
-    return _text(value).replace('"', "&quot;")
+    return escape(value, {'"': "&quot;"})
 
 
 def _space(value: str) -> str:
