@@ -20,14 +20,9 @@ from markupsafe import Markup
 
 from . import derive
 from .kinds import KIND_BY_KEY
-from .render import date_nl, external_html, finalize, mailto_html
+from .render import date_nl, external_html, finalize, html_text, mailto_html
 
 HtmlLink = Callable[..., Markup]
-
-
-def _escaped(value: Any) -> str:
-    """What the ``| html`` filter (``render.html_text``) writes for a value."""
-    return html.escape(str(value), quote=True)
 
 
 def _linked(context: Context, items: Iterable[Any]) -> list[str]:
@@ -37,7 +32,7 @@ def _linked(context: Context, items: Iterable[Any]) -> list[str]:
 
 def note(text: Any) -> Markup:
     """A note in italics as a raw HTML block."""
-    return Markup(f"<p><em>{_escaped(text)}</em></p>\n")
+    return Markup(f"<p><em>{html_text(text)}</em></p>\n")
 
 
 @pass_context
@@ -68,7 +63,7 @@ def html_inline_links(context: Context, items: Iterable[Any]) -> Markup:
 
 def html_labels(values: Iterable[Any]) -> Markup:
     """The labels of vocabulary values separated by commas, inside a raw HTML block."""
-    return Markup(", ".join(_escaped(value.label) for value in values))
+    return Markup(", ".join(html_text(value.label) for value in values))
 
 
 @pass_context
@@ -81,7 +76,7 @@ def matches(context: Context, found: Sequence[Any]) -> Markup:
     rows = []
     for match in found:
         link = html_link(atlas.get(match.type, match.id), block=True)
-        kind = _escaped(KIND_BY_KEY[match.type].singular.lower())
+        kind = html_text(KIND_BY_KEY[match.type].singular.lower())
         reasons = "; ".join(html.escape(str(reason), quote=False) for reason in match.reasons)
         rows.append(f"<li>{link} ({kind}): {reasons}</li>\n")
     return Markup(f"<ul>\n{''.join(rows)}</ul>\n")
@@ -91,7 +86,7 @@ def contact_items(contact: Any) -> Markup:
     """A contact's phone, e-mail and website as list items of a raw HTML block."""
     items = []
     if contact.phone:
-        items.append(f"<li><strong>Telefoon:</strong> {_escaped(contact.phone)}</li>\n")
+        items.append(f"<li><strong>Telefoon:</strong> {html_text(contact.phone)}</li>\n")
     if contact.email:
         items.append(f"<li><strong>E-mail:</strong> {mailto_html(contact.email)}</li>\n")
     if contact.url:
@@ -118,7 +113,7 @@ def reviewed(entity: Any) -> Markup:
     when = derive.field_value(entity, "last_reviewed")
     if not when:
         return Markup("")
-    return Markup(f'<p class="atlas-reviewed">Laatst gecontroleerd: {_escaped(date_nl(when))}</p>\n')
+    return Markup(f'<p class="atlas-reviewed">Laatst gecontroleerd: {html_text(date_nl(when))}</p>\n')
 
 
 @pass_context
@@ -127,8 +122,8 @@ def scoped_search(context: Context, facet: str, entity: Any) -> Markup:
     action = f"{finalize(context['base'])}../zoeken/"
     return Markup(
         f'<form class="atlas-scoped-search" role="search" action="{action}" method="get">\n'
-        f'<input type="hidden" name="{finalize(facet)}" value="{_escaped(entity.id)}">\n'
-        f'<label for="atlas-scoped-q">Zoek binnen {_escaped(derive.label(entity))}</label>\n'
+        f'<input type="hidden" name="{finalize(facet)}" value="{html_text(entity.id)}">\n'
+        f'<label for="atlas-scoped-q">Zoek binnen {html_text(derive.label(entity))}</label>\n'
         '<input id="atlas-scoped-q" name="q" type="search" autocomplete="off">\n'
         '<button type="submit" class="md-button">Zoeken</button>\n'
         "</form>\n"
@@ -143,7 +138,7 @@ def sources(context: Context, entity: Any) -> Markup:
         return Markup("")
     said = "Ook beschreven in" if found.local else "Overgenomen uit"
     origins = ", ".join(
-        external_html(origin.page_url, origin.title) if origin.page_url else _escaped(origin.title)
+        external_html(origin.page_url, origin.title) if origin.page_url else html_text(origin.title)
         for origin in found.origins
     )
     return Markup(f"<p><strong>{finalize(said)}:</strong> {origins}</p>\n\n")
