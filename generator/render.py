@@ -15,6 +15,7 @@ import posixpath
 import re
 import threading
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -227,6 +228,7 @@ def relative_folder(folder: str, target: str) -> str:
     return "/".join([".."] * (len(start) - common) + goal[common:]) or "."
 
 
+@cache
 def section_url(folder: str, section: str) -> str:
     """A section's folder relative to a page's folder, as mkdocs writes it: ``../../partners/``, or
     nothing from the section's own overview."""
@@ -348,18 +350,12 @@ class Renderer:
         return link
 
     def html_link_from(self, folder: str) -> Any:
-        prefixes: dict[str, str] = {}  # section → its URL from this page: a page links to few sections, often
-
         def html_link(entity: Any, text: str | None = None, block: bool = False) -> Markup:
             """The link as mkdocs would write it: Python-Markdown passes it through without parsing it."""
             shown = text if text is not None else derive.label(entity)
             # Inside a raw HTML block Markdown escapes would show; inline, Markdown still reads the text.
             shown_html = html.escape(shown, quote=False) if block else md_escape(shown)
-            target = kind_of(entity).section
-            prefix = prefixes.get(target)
-            if prefix is None:
-                prefix = prefixes[target] = section_url(folder, target)
-            href = f"{prefix}{entity.id}/"
+            href = f"{section_url(folder, kind_of(entity).section)}{entity.id}/"
             return Markup(f'<a href="{href}">{shown_html}</a>')
 
         return html_link
