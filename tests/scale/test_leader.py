@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate_docs
-from generator.config import PROJECT_ROOT, AtlasConfig
+from generator.config import AtlasConfig
 from generator.scale.parallel import build_shares
 from generator.scale.shard import ShardJob, ShardResult
-from tests.scale.test_parallel import site_files, with_site_url
+from tests.scale.test_parallel import site_files
 
 FORKED, SPAWNED = True, False
 
@@ -32,16 +32,6 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("GITHUB_SHA", "0" * 40)
         generate_docs(config.resolve())
     return out / "docs"
-
-
-@pytest.fixture
-def mkdocs_file(tmp_path: Path) -> Path:
-    """The real mkdocs.yml with a site_url (so the sitemap lists every page) and the theme found from anywhere."""
-    text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: generator/theme", f"custom_dir: {PROJECT_ROOT / 'generator' / 'theme'}")
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(with_site_url(text), encoding="utf-8")
-    return path
 
 
 def jobs(mkdocs_file: Path, docs: Path, site: Path, count: int) -> list[ShardJob]:

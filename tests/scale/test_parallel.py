@@ -14,7 +14,7 @@ import generator.build
 from generator import render
 from generator.atlas import Atlas
 from generator.build import build_site, generate_docs
-from generator.config import PROJECT_ROOT, AtlasConfig
+from generator.config import AtlasConfig
 from generator.errors import BuildError
 from generator.exchange.siteurl import base_path
 from generator.scale.parallel import (
@@ -26,27 +26,11 @@ from generator.scale.parallel import (
 )
 from generator.scale.shard import AnchorLink, ShardResult, partition
 from generator.sitecheck import Links, page_links
-
-SITE_URL = "https://atlas.example.org/"
+from tests.scale.conftest import SITE_URL, write_mkdocs_file
 
 
 def site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
-def with_site_url(mkdocs_text: str) -> str:
-    """The real mkdocs.yml with this test's site_url in place of the project's."""
-    return re.sub(r"^site_url: .*$", f"site_url: {SITE_URL}", mkdocs_text, count=1, flags=re.MULTILINE)
-
-
-@pytest.fixture
-def mkdocs_file(tmp_path: Path) -> Path:
-    """The real mkdocs.yml with a site_url, so that the sitemap lists every page (without one it is empty)."""
-    text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: generator/theme", f"custom_dir: {PROJECT_ROOT / 'generator' / 'theme'}")
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(with_site_url(text), encoding="utf-8")
-    return path
 
 
 def build(content: Path, out: Path, mkdocs_file: Path, workers: int) -> Path:
@@ -69,10 +53,7 @@ def serial_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     from tests.conftest import FIXTURE_CONTENT
 
     out = tmp_path_factory.mktemp("serial")
-    mkdocs_file = out / "mkdocs.yml"
-    text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: generator/theme", f"custom_dir: {PROJECT_ROOT / 'generator' / 'theme'}")
-    mkdocs_file.write_text(with_site_url(text), encoding="utf-8")
+    mkdocs_file = write_mkdocs_file(out / "mkdocs.yml")
     return site_files(build(FIXTURE_CONTENT, out, mkdocs_file, workers=1))
 
 
